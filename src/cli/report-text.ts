@@ -1,0 +1,54 @@
+import type { Finding } from "../core/findings";
+import type { ValidationResult } from "../core/validate";
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A linter-style report for one file: a heading, then each sheet's findings a line each. */
+export function reportText(file: string, result: ValidationResult): string {
+  const lines: string[] = [];
+  const requirements = result.schedules.reduce((n, s) => n + s.schedule.records.length, 0);
+  if (result.schedules.length === 0) {
+    lines.push(
+      `${file}: no self-assessment schedule found (no header row with a score column), so nothing was checked.`
+    );
+    return lines.join("\n");
+  }
+  lines.push(
+    `${file}: ${plural(result.schedules.length, "schedule")}, ${plural(requirements, "requirement")}`
+  );
+  for (const { schedule, scale, weakThreshold } of result.schedules) {
+    const worse = scale.direction === "ascending" ? "or lower" : "or higher";
+    lines.push(
+      `  ${schedule.sheet}!${schedule.headerRow}  "${schedule.title}"  scale ${scale.min}-${scale.max} (${scale.direction === "ascending" ? `${scale.max} best` : `${scale.min} best`}), weak at ${weakThreshold} ${worse}`
+    );
+  }
+  if (result.skippedSheets.length)
+    lines.push(`  not checked (hidden): ${result.skippedSheets.join(", ")}`);
+  const width = Math.max(0, ...result.findings.map((f) => `${f.sheet}!${f.cell}`.length));
+  const ruleWidth = Math.max(0, ...result.findings.map((f) => f.rule.length));
+  let sheet: string | undefined;
+  for (const f of result.findings) {
+    if (f.sheet !== sheet) {
+      sheet = f.sheet;
+      lines.push("", `${sheet}`);
+    }
+    lines.push(
+      `  ${`${f.sheet}!${f.cell}`.padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${f.message}`
+    );
+  }
+  return lines.join("\n");
+}
+
+export function totalLine(findings: readonly Finding[], files: number, unreadable: number): string {
+  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  const parts = [
+    plural(count("error"), "error"),
+    plural(count("warning"), "warning"),
+    plural(count("info"), "notice"),
+  ];
+  const tail = unreadable ? `, ${unreadable} could not be read` : "";
+  if (findings.length === 0) return `No problems found in ${plural(files, "file")}${tail}.`;
+  return `${plural(findings.length, "finding")} (${parts.join(", ")}) in ${plural(files, "file")}${tail}.`;
+}

@@ -1,0 +1,358 @@
+import { type CellValue, type Grid, cellAt, cellText, isBlank, lastColumn, lastRow } from "../grid";
+import { type HeaderLayout, readHeader, sameLayout } from "./header";
+import type { ColumnRole } from "./roles";
+import {
+  endsSentence,
+  isFooterText,
+  looksLikeRef,
+  looksLikeSectionTitle,
+  looksLikeSubPrinciple,
+  startsLowerCase,
+} from "./row-kinds";
+import { type ScaleHint, completeScale, isLegend, scaleHintFromText } from "./scale";
+import type { RequirementRecord, Schedule, ScaleSource } from "./schedule";
+import { parseScore } from "./score-value";
+
+interface Draft {
+  layout: HeaderLayout;
+  columns: Partial<Record<ColumnRole, number>>;
+  title: string;
+  hints: { hint: ScaleHint; source: ScaleSource }[];
+  records: RequirementRecord[];
+  section: string;
+  subSection: string;
+  pending: RequirementRecord | undefined;
+  lastRow: number;
+}
+
+const TEXT_FIELDS = [
+  "ref",
+  "requirement",
+  "evidence",
+  "action",
+  "previousAction",
+  "progress",
+  "lead",
+] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+function textAt(grid: Grid, row: number, column: number | undefined): string {
+  return column === undefined ? "" : cellText(cellAt(grid, row, column));
+}
+
+function valueAt(grid: Grid, row: number, column: number | undefined): CellValue {
+  return column === undefined ? null : cellAt(grid, row, column);
+}
+
+/** Non-blank texts of a row, left to right, with their columns. */
+function rowTexts(grid: Grid, row: number, right: number): { column: number; text: string }[] {
+  const out: { column: number; text: string }[] = [];
+  const cells = grid.rows[row - grid.firstRow];
+  if (!cells) return out;
+  for (let i = 0; i < cells.length && grid.firstColumn + i <= right; i++) {
+    const t = cellText(cells[i]);
+    if (t !== "") out.push({ column: grid.firstColumn + i, text: t });
+  }
+  return out;
+}
+
+/**
+ * Where the header's requirement label sits over a column of refs ("(a)", "(b)") and the text is
+ * in the unlabelled column beside it, the refs get their own role and the text becomes the
+ * requirement. Also picks an unlabelled prose column when no header named the requirement.
+ */
+function settleColumns(grid: Grid, layout: HeaderLayout): Partial<Record<ColumnRole, number>> {
+  const columns = { ...layout.columns };
+  const sampleEnd = Math.min(lastRow(grid), layout.bottom + 60);
+  const labelled = new Set(Object.values(columns));
+  const stats = (column: number) => {
+    let refs = 0;
+    let prose = 0;
+    let filled = 0;
+    for (let r = layout.bottom + 1; r <= sampleEnd; r++) {
+      const t = cellText(cellAt(grid, r, column));
+      if (t === "") continue;
+      filled++;
+      if (looksLikeRef(t)) refs++;
+      else if (t.length >= 15) prose++;
+    }
+    return { refs, prose, filled };
+  };
+  const req = columns.requirement;
+  if (req !== undefined) {
+    const here = stats(req);
+    const next = req + 1;
+    if (
+      here.filled > 0 &&
+      here.refs >= here.filled * 0.6 &&
+      !labelled.has(next) &&
+      stats(next).prose > 0
+    ) {
+      if (columns.ref === undefined) columns.ref = req;
+      columns.requirement = next;
+    }
+  } else {
+    const scoreColumn = columns.score!;
+    for (let c = grid.firstColumn; c < scoreColumn; c++) {
+      if (labelled.has(c)) continue;
+      const s = stats(c);
+      if (s.prose > 0 && s.prose >= s.refs) {
+        columns.requirement = c;
+        break;
+      }
+      if (s.refs > 0 && columns.ref === undefined) columns.ref = c;
+    }
+  }
+  return columns;
+}
+
+function blankRecord(row: number, section: string, subSection: string): RequirementRecord {
+  return {
+    rows: [row],
+    scoreRow: row,
+    section,
+    subSection,
+    ref: "",
+    requirement: "",
+    evidence: "",
+    score: null,
+    previousScore: null,
+    action: "",
+    previousAction: "",
+    progress: "",
+    lead: "",
+    targetDate: null,
+  };
+}
+
+function joinText(a: string, b: string): string {
+  if (a === "") return b;
+  if (b === "") return a;
+  return `${a} ${b}`;
+}
+
+function readRow(grid: Grid, row: number, columns: Partial<Record<ColumnRole, number>>) {
+  const texts = {} as Record<TextField, string>;
+  for (const f of TEXT_FIELDS) texts[f] = textAt(grid, row, columns[f]);
+  return {
+    texts,
+    score: valueAt(grid, row, columns.score),
+    previousScore: valueAt(grid, row, columns.previousScore),
+    targetDate: valueAt(grid, row, columns.targetDate),
+  };
+}
+
+type RowRead = ReturnType<typeof readRow>;
+
+function hasScore(v: CellValue): boolean {
+  return !isBlank(v);
+}
+
+/** Is this row the rest of the requirement above it (a page break or a wrapped cell)? */
+function continues(pending: RequirementRecord, read: RowRead): boolean {
+  if (read.texts.ref !== "") return false;
+  const rowScored = hasScore(read.score);
+  const pendingScored = hasScore(pending.score);
+  if (rowScored && pendingScored) return false;
+  const req = read.texts.requirement;
+  if (req === "") return !rowScored || pending.requirement !== "";
+  return startsLowerCase(req) && !endsSentence(pending.requirement);
+}
+
+function absorb(pending: RequirementRecord, row: number, read: RowRead): void {
+  pending.rows.push(row);
+  for (const f of TEXT_FIELDS) pending[f] = joinText(pending[f], read.texts[f]);
+  if (!hasScore(pending.score) && hasScore(read.score)) {
+    pending.score = read.score;
+    pending.scoreRow = row;
+  }
+  if (isBlank(pending.previousScore)) pending.previousScore = read.previousScore;
+  if (isBlank(pending.targetDate)) pending.targetDate = read.targetDate;
+}
+
+function startRecord(row: number, read: RowRead, draft: Draft): RequirementRecord {
+  const rec = blankRecord(row, draft.section, draft.subSection);
+  absorb(rec, row, read);
+  rec.rows.splice(0, 1);
+  return rec;
+}
+
+function flush(draft: Draft): void {
+  if (draft.pending) draft.records.push(draft.pending);
+  draft.pending = undefined;
+}
+
+/** A schedule is real when it has requirements and its scores are not a pivot's averages. */
+function plausible(draft: Draft): boolean {
+  if (draft.records.length === 0) return false;
+  let fractions = 0;
+  let numbers = 0;
+  for (const r of draft.records) {
+    const s = parseScore(r.score);
+    if (s.kind === "number") numbers++;
+    if (s.kind === "decimal") fractions++;
+  }
+  return fractions <= numbers;
+}
+
+function finish(grid: Grid, draft: Draft, out: Schedule[]): void {
+  flush(draft);
+  if (!plausible(draft)) return;
+  const observed: number[] = [];
+  for (const r of draft.records) {
+    const s = parseScore(r.score);
+    if (s.kind === "number") observed.push(s.value);
+  }
+  const hints = draft.hints.map((h) => h.hint);
+  const scale = completeScale(hints, observed);
+  const closed = draft.hints.find((h) => h.hint.min !== undefined && h.hint.max !== undefined);
+  const opened = draft.hints.some((h) => h.hint.min !== undefined);
+  const sections: string[] = [];
+  for (const r of draft.records)
+    if (r.section && !sections.includes(r.section)) sections.push(r.section);
+  out.push({
+    id: `${grid.name}!${draft.layout.top}`,
+    sheet: grid.name,
+    title: draft.title || grid.name,
+    headerRow: draft.layout.top,
+    columns: draft.columns,
+    labels: draft.layout.labels,
+    scale,
+    scaleSource: closed ? closed.source : opened ? "header" : "data",
+    records: draft.records,
+    sections,
+    lastRow: draft.lastRow,
+  });
+}
+
+/**
+ * Finds every schedule on a sheet. Rows are walked once, top to bottom: a header starts a
+ * schedule (or, repeated after a page break, is skipped); section headings label the rows under
+ * them; a footer ends the schedule; a legend or a different header starts the next one.
+ */
+export function findSchedules(grid: Grid): Schedule[] {
+  const out: Schedule[] = [];
+  const right = lastColumn(grid);
+  const bottom = lastRow(grid);
+  let draft: Draft | undefined;
+  let ended = false;
+  /** Text rows since the last schedule's last requirement: title, preamble, legend. */
+  let block: { row: number; text: string; cells: number }[] = [];
+  let legendSinceRecord = false;
+
+  for (let row = grid.firstRow; row <= bottom; row++) {
+    let header = readHeader(grid, row);
+    if (header) {
+      // A band row ("Ref | Requirement | Self-assessment") can pass as a header on its own; the
+      // row below that reads it as its band is the fuller header.
+      const below = readHeader(grid, row + 1);
+      if (below && below.top === row) header = below;
+    }
+    if (header) {
+      if (draft && !ended && !legendSinceRecord && sameLayout(draft.layout, header)) {
+        const hint = scaleHintFromText(header.labels.score ?? "");
+        if (hint.min !== undefined) draft.hints.push({ hint, source: "header" });
+        continue;
+      }
+      if (draft) finish(grid, draft, out);
+      const titleRow = block.find((b) => !isLegend(b.text));
+      const sectionRow = [...block]
+        .reverse()
+        .find((b) => b.cells === 1 && looksLikeSectionTitle(b.text));
+      const hints: Draft["hints"] = [];
+      for (const b of block) {
+        const hint = scaleHintFromText(b.text);
+        if (hint.min !== undefined && isLegend(b.text)) hints.push({ hint, source: "legend" });
+      }
+      for (const text of header.texts.values()) {
+        const hint = scaleHintFromText(text);
+        if (hint.min !== undefined) hints.push({ hint, source: "header" });
+      }
+      const section = sectionRow?.text ?? "";
+      draft = {
+        layout: header,
+        columns: settleColumns(grid, header),
+        title: titleRow?.text ?? "",
+        hints,
+        records: [],
+        section,
+        subSection: "",
+        pending: undefined,
+        lastRow: header.bottom,
+      };
+      ended = false;
+      legendSinceRecord = false;
+      block = [];
+      row = header.bottom;
+      continue;
+    }
+
+    const texts = rowTexts(grid, row, right);
+    if (texts.length === 0) continue;
+    const joined = texts.map((t) => t.text).join(" ");
+    const tight = texts.length > 1 ? texts[0].text + texts[1].text : joined;
+
+    if (!draft || ended) {
+      block.push({ row, text: joined, cells: texts.length });
+      continue;
+    }
+    const columns = draft.columns;
+    const scoreValue = valueAt(grid, row, columns.score);
+
+    if (isFooterText(texts[0].text) || isFooterText(tight)) {
+      flush(draft);
+      ended = true;
+      block = [];
+      continue;
+    }
+    if (texts.length === 1 && isBlank(scoreValue) && isLegend(joined)) {
+      // The next schedule's legend: this one is over.
+      flush(draft);
+      legendSinceRecord = true;
+      block.push({ row, text: joined, cells: 1 });
+      continue;
+    }
+    if (texts.length === 1 && isBlank(scoreValue)) {
+      const text = texts[0].text;
+      if (looksLikeSubPrinciple(text) && text.length <= 160) {
+        flush(draft);
+        draft.subSection = text;
+        block.push({ row, text, cells: 1 });
+        continue;
+      }
+      if (looksLikeSectionTitle(text) && text.length <= 300) {
+        flush(draft);
+        draft.section = text;
+        draft.subSection = "";
+        block.push({ row, text, cells: 1 });
+        continue;
+      }
+    }
+
+    const read = readRow(grid, row, columns);
+    const anyContent =
+      hasScore(read.score) ||
+      TEXT_FIELDS.some((f) => read.texts[f] !== "") ||
+      hasScore(read.targetDate);
+    if (!anyContent) {
+      // Text outside the schedule's columns (a note in the margin) belongs to nobody.
+      block.push({ row, text: joined, cells: texts.length });
+      continue;
+    }
+    block = [];
+    if (draft.pending && continues(draft.pending, read)) {
+      absorb(draft.pending, row, read);
+    } else {
+      const starts = read.texts.requirement !== "" || read.texts.ref !== "" || hasScore(read.score);
+      if (!starts) {
+        block.push({ row, text: joined, cells: texts.length });
+        continue;
+      }
+      flush(draft);
+      draft.pending = startRecord(row, read, draft);
+    }
+    draft.lastRow = row;
+  }
+  if (draft) finish(grid, draft, out);
+  return out;
+}

@@ -1,0 +1,64 @@
+import { a1 } from "../grid";
+import type { Finding, RuleId, Severity } from "../findings";
+import type { RequirementRecord, Schedule } from "../recognise/schedule";
+import { type Scale, isWeak } from "../recognise/scale";
+import { type ScoreValue, parseScore } from "../recognise/score-value";
+import type { Settings } from "../settings";
+
+/** A requirement with its score read on its schedule's terms. */
+export interface ScoredRecord {
+  readonly record: RequirementRecord;
+  readonly score: ScoreValue;
+  /** A whole number on the scale: the only scores the weak-score rules look at. */
+  readonly valid: boolean;
+  readonly weak: boolean;
+}
+
+export interface RuleContext {
+  readonly schedule: Schedule;
+  readonly scale: Scale;
+  readonly weakThreshold: number;
+  readonly settings: Settings;
+  readonly scored: readonly ScoredRecord[];
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export function scoreRecords(
+  records: readonly RequirementRecord[],
+  scale: Scale,
+  threshold: number
+): ScoredRecord[] {
+  return records.map((record) => {
+    const score = parseScore(record.score);
+    const valid = score.kind === "number" && score.value >= scale.min && score.value <= scale.max;
+    const weak = valid && score.kind === "number" && isWeak(score.value, threshold, scale);
+    return { record, score, valid, weak };
+  });
+}
+
+/** A finding on `record`'s score row, in the given role's column (the score column if absent). */
+export function findingAt(
+  schedule: Schedule,
+  record: RequirementRecord,
+  column: number | undefined,
+  rule: RuleId,
+  severity: Severity,
+  message: string
+): Finding {
+  const col = column ?? schedule.columns.score!;
+  const row = record.scoreRow;
+  return { sheet: schedule.sheet, row, column: col, cell: a1(row, col), rule, severity, message };
+}
+
+/** How a requirement is named in a message: its ref, else the start of its text. */
+export function describeRequirement(record: RequirementRecord): string {
+  if (record.ref) return `requirement ${record.ref}`;
+  const text = record.requirement;
+  if (!text) return "this requirement";
+  return `"${text.length > 50 ? `${text.slice(0, 47).trimEnd()}...` : text}"`;
+}
+
+export function scaleTerms(scale: Scale): string {
+  return `${scale.min}-${scale.max}`;
+}

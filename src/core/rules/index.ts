@@ -1,0 +1,22 @@
+import type { Rule } from "./context";
+import { duplicateRef } from "./duplicate-ref";
+import { evidenceMissing } from "./evidence-missing";
+import { leadColumnMissing } from "./lead-column-missing";
+import { lowScoreNoAction } from "./low-score-no-action";
+import { lowScoreNoDate } from "./low-score-no-date";
+import { lowScoreNoLead } from "./low-score-no-lead";
+import { scoreInvalid } from "./score-invalid";
+import { scoreMissing } from "./score-missing";
+import { scoreOutOfRange } from "./score-out-of-range";
+
+export const RULES: readonly Rule[] = [
+  scoreMissing,
+  scoreInvalid,
+  scoreOutOfRange,
+  lowScoreNoAction,
+  lowScoreNoLead,
+  leadColumnMissing,
+  lowScoreNoDate,
+  evidenceMissing,
+  duplicateRef,
+];

@@ -1,0 +1,24 @@
+import { isPlaceholder } from "../settings";
+import type { Rule } from "./context";
+import { findingAt } from "./context";
+
+export const lowScoreNoAction: Rule = ({ schedule, scored, settings }) =>
+  scored.flatMap((s) => {
+    if (!s.weak || s.score.kind !== "number") return [];
+    const action = s.record.action;
+    if (!isPlaceholder(action, settings.actionPlaceholders)) return [];
+    const why =
+      action.trim() === ""
+        ? "has no improvement action"
+        : `has no improvement action ("${action}" is not an action)`;
+    return [
+      findingAt(
+        schedule,
+        s.record,
+        schedule.columns.action,
+        "low-score-no-action",
+        "warning",
+        `Score ${s.score.value} is weak but ${why}`
+      ),
+    ];
+  });

@@ -1,0 +1,26 @@
+import { isPlaceholder } from "../settings";
+import type { Rule } from "./context";
+import { findingAt } from "./context";
+
+/** Where the schedule has no lead-officer column at all, every weak score gets this finding. */
+export const lowScoreNoLead: Rule = ({ schedule, scored, settings }) => {
+  const hasColumn = schedule.columns.lead !== undefined;
+  return scored.flatMap((s) => {
+    if (!s.weak || s.score.kind !== "number") return [];
+    const lead = s.record.lead;
+    if (hasColumn && !isPlaceholder(lead, settings.leadPlaceholders)) return [];
+    let why = "has no lead officer";
+    if (!hasColumn) why += " (the schedule has no lead-officer column)";
+    else if (lead.trim() !== "") why += ` ("${lead}" names nobody)`;
+    return [
+      findingAt(
+        schedule,
+        s.record,
+        schedule.columns.lead,
+        "low-score-no-lead",
+        "warning",
+        `Score ${s.score.value} is weak but ${why}`
+      ),
+    ];
+  });
+};

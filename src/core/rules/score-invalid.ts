@@ -1,0 +1,30 @@
+import type { ScoreValue } from "../recognise/score-value";
+import type { Rule } from "./context";
+import { findingAt, scaleTerms } from "./context";
+
+function what(score: ScoreValue): string | undefined {
+  switch (score.kind) {
+    case "text":
+      return `Score "${score.text.length > 30 ? `${score.text.slice(0, 27)}...` : score.text}" is text`;
+    case "decimal":
+      return `Score ${score.value} is not a whole number`;
+    case "error":
+      return `Score cell shows the error ${score.code}`;
+    case "date":
+      return "Score cell holds a date";
+    case "boolean":
+      return `Score cell holds ${score.value ? "TRUE" : "FALSE"}`;
+    default:
+      return undefined;
+  }
+}
+
+export const scoreInvalid: Rule = ({ schedule, scored, scale }) =>
+  scored.flatMap((s) => {
+    const problem = what(s.score);
+    if (!problem) return [];
+    const message = `${problem}: enter a whole number from ${scaleTerms(scale)}`;
+    return [
+      findingAt(schedule, s.record, schedule.columns.score, "score-invalid", "error", message),
+    ];
+  });

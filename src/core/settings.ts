@@ -1,0 +1,225 @@
+import type { Scale } from "./recognise/scale";
+
+/** Per-schedule choices, keyed by schedule id (`Sheet!headerRow`) or by sheet name. */
+export interface ScheduleOverride {
+  /** Scores at this value or worse are weak. */
+  weakThreshold?: number;
+  scale?: Scale;
+}
+
+export interface Settings {
+  readonly version: typeof SETTINGS_VERSION;
+  /** Applies to every schedule unless a schedule override says otherwise (the CLI's --low). */
+  weakThreshold?: number;
+  /** Applies to every schedule unless a schedule override says otherwise (the CLI's --scale). */
+  scale?: Scale;
+  /** Entries that mean "no improvement action", compared without case or end punctuation. */
+  actionPlaceholders: string[];
+  /** Entries that mean "no lead officer". */
+  leadPlaceholders: string[];
+  schedules: Record<string, ScheduleOverride>;
+}
+
+export const SETTINGS_VERSION = 2;
+
+export const DEFAULT_ACTION_PLACEHOLDERS = [
+  "-",
+  "--",
+  ".",
+  "?",
+  "n/a",
+  "na",
+  "n.a.",
+  "none",
+  "none identified",
+  "nil",
+  "no action",
+  "no actions",
+  "no action required",
+  "no specific actions",
+  "no specific actions identified",
+  "not applicable",
+  "tbc",
+  "tba",
+  "to be confirmed",
+  "to follow",
+];
+
+export const DEFAULT_LEAD_PLACEHOLDERS = [
+  "-",
+  "--",
+  ".",
+  "?",
+  "n/a",
+  "na",
+  "none",
+  "nil",
+  "tbc",
+  "tba",
+  "to be confirmed",
+  "to be agreed",
+  "unknown",
+  "vacant",
+];
+
+export function defaultSettings(): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    actionPlaceholders: [...DEFAULT_ACTION_PLACEHOLDERS],
+    leadPlaceholders: [...DEFAULT_LEAD_PLACEHOLDERS],
+    schedules: {},
+  };
+}
+
+export class SettingsError extends Error {}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function readWhole(v: unknown, what: string, problems: string[]): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 100) return v;
+  problems.push(`${what} must be a whole number from 0 to 100 (got ${JSON.stringify(v)}).`);
+  return undefined;
+}
+
+export function checkScale(v: unknown, what: string, problems: string[]): Scale | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isRecord(v)) {
+    problems.push(`${what} must be an object with min, max and direction.`);
+    return undefined;
+  }
+  const min = readWhole(v.min, `${what}.min`, problems);
+  const max = readWhole(v.max, `${what}.max`, problems);
+  const direction = v.direction === undefined ? "ascending" : v.direction;
+  if (direction !== "ascending" && direction !== "descending") {
+    problems.push(`${what}.direction must be "ascending" or "descending".`);
+    return undefined;
+  }
+  if (min === undefined || max === undefined) return undefined;
+  if (min >= max) {
+    problems.push(`${what}: the lowest score (${min}) must be below the highest (${max}).`);
+    return undefined;
+  }
+  return { min, max, direction };
+}
+
+function readWords(v: unknown, what: string, fallback: string[], problems: string[]): string[] {
+  if (v === undefined) return [...fallback];
+  if (Array.isArray(v) && v.every((w) => typeof w === "string")) {
+    return v.map((w: string) => w.trim()).filter((w) => w !== "");
+  }
+  problems.push(`${what} must be a list of words.`);
+  return [...fallback];
+}
+
+/**
+ * Reads settings saved by any version of govcheck. Unknown keys are ignored; wrong values are
+ * reported and replaced by defaults, so a workbook with damaged settings still opens.
+ * Version 1 kept one `lowThreshold` for the whole workbook and a `placeholders` list for both.
+ */
+export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  const settings = defaultSettings();
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (!isRecord(raw))
+    return { settings, problems: ["Saved settings were not an object; defaults are used."] };
+  const version = raw.version ?? 1;
+  if (typeof version !== "number" || version > SETTINGS_VERSION) {
+    problems.push(
+      `Settings were saved by a newer govcheck (version ${String(version)}); defaults are used.`
+    );
+    return { settings, problems };
+  }
+  if (version === 1) {
+    settings.weakThreshold = readWhole(raw.lowThreshold, "lowThreshold", problems);
+    const words = readWords(raw.placeholders, "placeholders", [], problems);
+    settings.actionPlaceholders.push(...words);
+    settings.leadPlaceholders.push(...words);
+    return { settings, problems };
+  }
+  settings.weakThreshold = readWhole(raw.weakThreshold, "weakThreshold", problems);
+  settings.scale = checkScale(raw.scale, "scale", problems);
+  settings.actionPlaceholders = readWords(
+    raw.actionPlaceholders,
+    "actionPlaceholders",
+    DEFAULT_ACTION_PLACEHOLDERS,
+    problems
+  );
+  settings.leadPlaceholders = readWords(
+    raw.leadPlaceholders,
+    "leadPlaceholders",
+    DEFAULT_LEAD_PLACEHOLDERS,
+    problems
+  );
+  if (raw.schedules !== undefined) {
+    if (!isRecord(raw.schedules)) problems.push("schedules must be an object keyed by schedule.");
+    else {
+      for (const [key, value] of Object.entries(raw.schedules)) {
+        if (!isRecord(value)) {
+          problems.push(`schedules["${key}"] must be an object.`);
+          continue;
+        }
+        settings.schedules[key] = {
+          weakThreshold: readWhole(
+            value.weakThreshold,
+            `schedules["${key}"].weakThreshold`,
+            problems
+          ),
+          scale: checkScale(value.scale, `schedules["${key}"].scale`, problems),
+        };
+      }
+    }
+  }
+  return { settings, problems };
+}
+
+/** Strict parse: throws a SettingsError listing every problem. For user input (the CLI). */
+export function settingsOrThrow(raw: unknown): Settings {
+  const { settings, problems } = parseSettings(raw);
+  if (problems.length) throw new SettingsError(problems.join(" "));
+  return settings;
+}
+
+/** Parses "1-5" (the CLI's --scale); "5-1" means 1 is best. */
+export function parseScaleOption(text: string): Scale {
+  const m = /^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$/.exec(text);
+  if (!m) throw new SettingsError(`--scale takes MIN-MAX, such as 1-5 (got "${text}").`);
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a === b) throw new SettingsError(`--scale needs two different ends (got "${text}").`);
+  return a < b
+    ? { min: a, max: b, direction: "ascending" }
+    : { min: b, max: a, direction: "descending" };
+}
+
+/** Compares an entry with the placeholder words, ignoring case, spaces and end punctuation. */
+export function isPlaceholder(text: string, words: readonly string[]): boolean {
+  const t = text.toLowerCase().replace(/\s+/g, " ").trim();
+  if (t === "") return true;
+  const bare = t.replace(/^[\s.,;:!*"'()]+|[\s.,;:!*"'()]+$/g, "");
+  if (bare === "") return true;
+  for (const w of words) {
+    const word = w.toLowerCase().trim();
+    if (t === word || bare === word) return true;
+  }
+  // "No specific actions but current standards to be maintained" states that nothing will be done.
+  return /^(no (specific |further |new )?actions?\b|none (identified|required|planned)\b|nothing (identified|planned|further)\b)/.test(
+    bare
+  );
+}
+
+/** What a schedule uses: the override for the schedule, then its sheet, then the workbook's. */
+export function overrideFor(
+  settings: Settings,
+  scheduleId: string,
+  sheet: string
+): ScheduleOverride {
+  const byId = settings.schedules[scheduleId] ?? {};
+  const bySheet = settings.schedules[sheet] ?? {};
+  return {
+    weakThreshold: byId.weakThreshold ?? bySheet.weakThreshold ?? settings.weakThreshold,
+    scale: byId.scale ?? bySheet.scale ?? settings.scale,
+  };
+}

@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Grid } from "../../src/core/grid";
+import { defaultSettings } from "../../src/core/settings";
+import { type ValidationResult, validateGrids } from "../../src/core/validate";
+import { readWorkbookFile } from "../../src/file";
+import type { FixtureCase } from "../fixtures/case";
+import { type SheetSpec, buildWorkbook } from "./workbook-builder";
+
+const dir = mkdtempSync(join(tmpdir(), "govcheck-test-"));
+let counter = 0;
+
+/** Writes a workbook built from sheet specs to a temporary .xlsx and returns its path. */
+export async function writeWorkbook(
+  sheets: readonly SheetSpec[],
+  name = "fixture"
+): Promise<string> {
+  const path = join(dir, `${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)}-${++counter}.xlsx`);
+  writeFileSync(path, await buildWorkbook(sheets));
+  return path;
+}
+
+export async function readFixture(c: FixtureCase, streaming: boolean): Promise<Grid[]> {
+  return readWorkbookFile(await writeWorkbook(c.sheets, c.name), { streaming });
+}
+
+export function checkFixture(c: FixtureCase, grids: Grid[]): ValidationResult {
+  return validateGrids(grids, { settings: { ...defaultSettings(), ...c.settings } });
+}
+
+export function findingKeys(result: ValidationResult): string[] {
+  return result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`);
+}
