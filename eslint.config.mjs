@@ -2,7 +2,7 @@ import tsParser from '@typescript-eslint/parser';
 import officeAddins from 'eslint-plugin-office-addins';
 
 export default [
-  { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'test-results/', 'examples/', 'vendor/', 'bin/', '*.config.js', '*.config.mjs'] },
+  { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'test-results/', 'vendor/', 'bin/', '*.config.js', '*.config.mjs'] },
   ...officeAddins.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -70,7 +70,8 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
     io.out(`${JSON.stringify(files.length === 1 ? readable[0] : readable, null, 2)}\n`);
   } else {
     if (texts.length) io.out(`${texts.join("\n\n")}\n\n`);
-    io.out(`${totalLine(all, files.length - unreadable, unreadable)}\n`);
+    if (unreadable < files.length)
+      io.out(`${totalLine(all, files.length - unreadable, unreadable)}\n`);
   }
   if (unreadable) return EXIT_UNREADABLE;
   return all.length ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -1,4 +1,5 @@
 import type { Finding } from "../core/findings";
+import { describeScale } from "../core/recognise/scale";
 import type { ValidationResult } from "../core/validate";
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -21,7 +22,7 @@ export function reportText(file: string, result: ValidationResult): string {
   for (const { schedule, scale, weakThreshold } of result.schedules) {
     const worse = scale.direction === "ascending" ? "or lower" : "or higher";
     lines.push(
-      `  ${schedule.sheet}!${schedule.headerRow}  "${schedule.title}"  scale ${scale.min}-${scale.max} (${scale.direction === "ascending" ? `${scale.max} best` : `${scale.min} best`}), weak at ${weakThreshold} ${worse}`
+      `  ${schedule.sheet}, header row ${schedule.headerRow}: "${schedule.title}", scale ${describeScale(scale)}, weak at ${weakThreshold} ${worse}`
     );
   }
   if (result.skippedSheets.length)

@@ -59,7 +59,7 @@ export function assertReadableWorkbook(whole: Uint8Array, size: number): void {
         );
       }
       throw new WorkbookReadError(
-        "the file is plain text (CSV?) with an Excel name: open it in Excel and save it as an Excel Workbook (.xlsx)"
+        "the file is plain text (a CSV file?), not an .xlsx workbook: open it in Excel and save it as an Excel Workbook (.xlsx)"
       );
     }
     throw new WorkbookReadError(
@@ -69,6 +69,9 @@ export function assertReadableWorkbook(whole: Uint8Array, size: number): void {
 }
 
 /** Turns what ExcelJS or the zip reader throws on a damaged package into a sentence. */
+export const NOT_A_WORKBOOK_ZIP =
+  "the file is a zip archive but not an Excel workbook (.xlsx): check you picked the right file";
+
 export function explainParseFailure(err: unknown): WorkbookReadError {
   if (err instanceof WorkbookReadError) return err;
   const message = err instanceof Error ? err.message : String(err);
@@ -82,9 +85,7 @@ export function explainParseFailure(err: unknown): WorkbookReadError {
     );
   }
   if (/workbook\.xml|Cannot read|undefined/i.test(message)) {
-    return new WorkbookReadError(
-      "the file is a zip archive but not an Excel workbook (.xlsx): check you picked the right file"
-    );
+    return new WorkbookReadError(NOT_A_WORKBOOK_ZIP);
   }
   return new WorkbookReadError(
     `the workbook could not be read (${message.split("\n")[0].slice(0, 160)}): save it again from Excel and retry`

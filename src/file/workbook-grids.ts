@@ -1,7 +1,12 @@
 import ExcelJS from "exceljs";
 import { type CellValue, type Grid, type MergedArea, parseRange } from "../core/grid";
 import { fromExcelJs, trimRow } from "./cell-value";
-import { assertReadableWorkbook, explainParseFailure } from "./read-error-explain";
+import { WorkbookReadError } from "./read-error";
+import {
+  NOT_A_WORKBOOK_ZIP,
+  assertReadableWorkbook,
+  explainParseFailure,
+} from "./read-error-explain";
 
 /** Rows 1..n of a sheet; `values` is ExcelJS's 1-based sparse array. */
 function rowCells(values: unknown): CellValue[] {
@@ -37,6 +42,8 @@ export async function gridsFromBuffer(buffer: ArrayBuffer | Uint8Array): Promise
   } catch (err) {
     throw explainParseFailure(err);
   }
+  // Excel never saves a workbook without a sheet: none means the zip held no workbook at all.
+  if (workbook.worksheets.length === 0) throw new WorkbookReadError(NOT_A_WORKBOOK_ZIP);
   return workbook.worksheets.map((ws) => {
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, number) => {

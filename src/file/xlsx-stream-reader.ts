@@ -4,6 +4,7 @@ import unzipper from "unzipper";
 import { type CellValue, type Grid, type MergedArea, parseA1, parseRange } from "../core/grid";
 import { trimRow } from "./cell-value";
 import { WorkbookReadError } from "./read-error";
+import { NOT_A_WORKBOOK_ZIP } from "./read-error-explain";
 
 /**
  * A streaming .xlsx reader for large files. It opens the package by its central directory, so
@@ -133,10 +134,7 @@ async function readWorkbookParts(
     });
   }
   const workbook = files.get("xl/workbook.xml");
-  if (!workbook)
-    throw new WorkbookReadError(
-      "the file is a zip archive but not an Excel workbook (.xlsx): check you picked the right file"
-    );
+  if (!workbook) throw new WorkbookReadError(NOT_A_WORKBOOK_ZIP);
   const sheets: SheetRef[] = [];
   let date1904 = false;
   await parseXml(workbook.stream(), {

@@ -13,6 +13,10 @@ import { type ScaleHint, completeScale, isLegend, scaleHintFromText } from "./sc
 import type { RequirementRecord, Schedule, ScaleSource } from "./schedule";
 import { parseScore } from "./score-value";
 
+/** Words that name a schedule rather than the council that owns it. */
+const SCHEDULE_TITLE =
+  /self[- ]?assessment|schedule|\bcode\b|governance|dimension|principle|review|framework|checklist|assurance|standards?\b/i;
+
 interface Draft {
   layout: HeaderLayout;
   columns: Partial<Record<ColumnRole, number>>;
@@ -255,7 +259,8 @@ export function findSchedules(grid: Grid): Schedule[] {
         continue;
       }
       if (draft) finish(grid, draft, out);
-      const titleRow = block.find((b) => !isLegend(b.text));
+      const titles = block.filter((b) => !isLegend(b.text) && b.cells === 1);
+      const titleRow = titles.find((b) => SCHEDULE_TITLE.test(b.text)) ?? titles[0];
       const sectionRow = [...block]
         .reverse()
         .find((b) => b.cells === 1 && looksLikeSectionTitle(b.text));

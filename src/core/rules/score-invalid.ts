@@ -1,6 +1,6 @@
 import type { ScoreValue } from "../recognise/score-value";
 import type { Rule } from "./context";
-import { findingAt, scaleTerms } from "./context";
+import { findingAt } from "./context";
 
 function what(score: ScoreValue): string | undefined {
   switch (score.kind) {
@@ -23,7 +23,7 @@ export const scoreInvalid: Rule = ({ schedule, scored, scale }) =>
   scored.flatMap((s) => {
     const problem = what(s.score);
     if (!problem) return [];
-    const message = `${problem}: enter a whole number from ${scaleTerms(scale)}`;
+    const message = `${problem}: enter a whole number from ${scale.min} to ${scale.max}`;
     return [
       findingAt(schedule, s.record, schedule.columns.score, "score-invalid", "error", message),
     ];

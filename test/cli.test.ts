@@ -1,0 +1,215 @@
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { main } from "../src/cli/main";
+import { CASES } from "./fixtures/cases";
+import { CSV_TEXT, encryptedWorkbook, legacyXls, zipWithoutWorkbook } from "./helpers/bad-files";
+import { writeWorkbook } from "./helpers/check-fixture";
+import { buildWorkbook } from "./helpers/workbook-builder";
+
+const BIN = join(__dirname, "..", "bin", "govcheck.js");
+
+async function run(...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(["node", "govcheck", ...args], {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+  });
+  return { code, out, err };
+}
+
+function byName(name: string) {
+  const found = CASES.find((c) => c.name.startsWith(name));
+  if (!found) throw new Error(`no fixture named ${name}`);
+  return found;
+}
+
+describe("govcheck validate", () => {
+  it("prints the JSON contract for one file and exits 1 when there are findings", async () => {
+    const c = byName("CIPFA");
+    const file = await writeWorkbook(c.sheets, c.name);
+    const { code, out } = await run("validate", file, "--json");
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(Object.keys(report)).toEqual(["file", "schedules", "issues"]);
+    expect(report.file).toBe(file);
+    expect(report.schedules[0]).toMatchObject({
+      sheet: "Governance 2016",
+      title: "Code of Corporate Governance: self-assessment 2025/26",
+      headerRow: 6,
+      scale: { min: 1, max: 5, direction: "ascending" },
+      requirements: 7,
+      columns: { score: "D", lead: "F" },
+    });
+    expect(report.issues).toHaveLength(c.expect.findings.length);
+    expect(report.issues[0]).toEqual({
+      sheet: "Governance 2016",
+      row: 9,
+      column: 7,
+      cell: "G9",
+      rule: "low-score-no-date",
+      severity: "warning",
+      message: "Score 2 is weak but has no target date",
+    });
+  });
+
+  it("prints a JSON array for several files", async () => {
+    const a = await writeWorkbook(byName("dimension").sheets);
+    const b = await writeWorkbook(byName("descending").sheets);
+    const { out } = await run("validate", a, b, "--json");
+    const reports = JSON.parse(out);
+    expect(Array.isArray(reports)).toBe(true);
+    expect(reports.map((r: { file: string }) => r.file)).toEqual([a, b]);
+  });
+
+  it("reads like a linter: grouped by sheet, one line a finding, then a total", async () => {
+    const file = await writeWorkbook(byName("dimension").sheets);
+    const { code, out } = await run("validate", file);
+    expect(code).toBe(1);
+    const lines = out.trimEnd().split("\n");
+    expect(lines).toContain("Dimension 3");
+    expect(
+      lines.some((l) =>
+        /^ {2}Dimension 3!E16 +low-score-no-action +Score 1 is weak but has no improvement action/.test(
+          l
+        )
+      )
+    ).toBe(true);
+    expect(
+      lines.some((l) =>
+        /^ {2}Dimension 3!D17 +score-missing +No score for requirement \(d\)/.test(l)
+      )
+    ).toBe(true);
+    expect(lines[lines.length - 1]).toBe("5 findings (1 error, 3 warnings, 1 notice) in 1 file.");
+  });
+
+  it("--low makes scores at N or worse weak on every schedule", async () => {
+    const file = await writeWorkbook(byName("role synonyms").sheets);
+    const plain = JSON.parse((await run("validate", file, "--json")).out);
+    const low3 = JSON.parse((await run("validate", file, "--json", "--low", "3")).out);
+    expect(plain.schedules[0].weakThreshold).toBe(2);
+    expect(low3.schedules[0].weakThreshold).toBe(3);
+    expect(low3.issues.map((f: { cell: string; rule: string }) => `${f.cell} ${f.rule}`)).toEqual(
+      byName("weak threshold").expect.findings.map((k) => k.replace("Checklist!", ""))
+    );
+  });
+
+  it("--scale overrides the scale, and 5-1 means 1 is best", async () => {
+    const file = await writeWorkbook(byName("role synonyms").sheets);
+    const up = JSON.parse((await run("validate", file, "--json", "--scale", "1-10")).out);
+    expect(up.schedules[0].scale).toEqual({ min: 1, max: 10, direction: "ascending" });
+    expect(up.schedules[0].weakThreshold).toBe(5);
+    const down = JSON.parse((await run("validate", file, "--json", "--scale", "4-1")).out);
+    expect(down.schedules[0].scale).toEqual({ min: 1, max: 4, direction: "descending" });
+    const weakCells = down.issues
+      .filter((f: { rule: string }) => f.rule.startsWith("low-score"))
+      .map((f: { row: number }) => f.row);
+    expect(new Set(weakCells)).toEqual(new Set([2, 5]));
+  });
+
+  it("exits 0 with a sentence when a workbook has no schedules", async () => {
+    const file = await writeWorkbook(byName("cover, contents").sheets);
+    const { code, out } = await run("validate", file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/no self-assessment schedule found/);
+  });
+
+  it("exits 0 when every schedule is clean", async () => {
+    const file = await writeWorkbook([
+      {
+        name: "Clean",
+        rows: [
+          ["Ref", "Requirement", "Evidence", "Score (1-5)", "Action", "Lead officer"],
+          ["1", "The code is published.", "Website", 4, null, null],
+          [
+            "2",
+            "Audit committee is independent.",
+            "Terms of reference",
+            2,
+            "Recruit an independent member",
+            "Head of Audit",
+          ],
+        ],
+      },
+    ]);
+    const { code, out } = await run("validate", file);
+    expect(code).toBe(0);
+    expect(out.trimEnd().split("\n").pop()).toBe("No problems found in 1 file.");
+  });
+
+  it("rejects bad options with exit 2", async () => {
+    expect((await run("validate", "x.xlsx", "--low", "two")).code).toBe(2);
+    expect((await run("validate", "x.xlsx", "--scale", "5")).code).toBe(2);
+    expect((await run("frobnicate")).code).toBe(2);
+  });
+});
+
+describe("bad input", () => {
+  const dir = join(__dirname, "..", "build", "bad-input");
+  const cases: [string, () => Promise<Buffer> | Buffer, RegExp][] = [
+    ["empty.xlsx", () => Buffer.alloc(0), /empty \(0 bytes\)/],
+    [
+      "random.xlsx",
+      () => Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 251)),
+      /not an Excel workbook/,
+    ],
+    ["protected.xlsx", encryptedWorkbook, /password-protected/],
+    ["old.xls", legacyXls, /old-format \.xls/],
+    ["renamed.xlsx", () => Buffer.from(CSV_TEXT), /plain text \(a CSV file\?\)/],
+    ["document.xlsx", zipWithoutWorkbook, /zip archive but not an Excel workbook/],
+    [
+      "truncated.xlsx",
+      async () => {
+        const whole = await buildWorkbook(CASES[0].sheets);
+        return whole.subarray(0, Math.floor(whole.length * 0.6));
+      },
+      /damaged or incomplete/,
+    ],
+  ];
+
+  beforeAll(async () => {
+    require("node:fs").mkdirSync(dir, { recursive: true });
+    for (const [name, make] of cases) writeFileSync(join(dir, name), await make());
+  });
+
+  it.each(cases.map(([name, , message]) => [name, message] as const))(
+    "%s: exit 2, one clear line, no stack trace",
+    (name, message) => {
+      const result = spawnSync(process.execPath, [BIN, "validate", join(dir, name)], {
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^govcheck: .+: /);
+      expect(lines[0]).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  );
+
+  it.each(cases.map(([name]) => [name] as const))(
+    "%s: streaming reader gives the same message",
+    async (name) => {
+      const { readWorkbookFile } = await import("../src/file");
+      const viaLoad = await readWorkbookFile(join(dir, name), { streaming: false }).catch(
+        (e: Error) => e.message
+      );
+      const viaStream = await readWorkbookFile(join(dir, name), { streaming: true }).catch(
+        (e: Error) => e.message
+      );
+      expect(viaStream).toBe(viaLoad);
+    }
+  );
+
+  it("a missing file is reported, and the other files are still checked", async () => {
+    const good = await writeWorkbook(byName("dimension").sheets);
+    const { code, out, err } = await run("validate", "/nonexistent/schedule.xlsx", good);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      "govcheck: /nonexistent/schedule.xlsx: no such file: /nonexistent/schedule.xlsx\n"
+    );
+    expect(out).toMatch(/5 findings .* in 1 file, 1 could not be read\./);
+  });
+});

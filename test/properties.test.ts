@@ -1,0 +1,176 @@
+import fc from "fast-check";
+import { type CellValue, type Grid, a1, lastColumn, lastRow } from "../src/core/grid";
+import { validateGrids } from "../src/core/validate";
+import { CASES } from "./fixtures/cases";
+import { checkFixture, readFixture } from "./helpers/check-fixture";
+
+/** Words that make the recogniser work: header names, placeholders, section titles, footers. */
+const VOCABULARY = [
+  "Ref",
+  "Requirement",
+  "Evidence",
+  "Score",
+  "Score 1-",
+  "Score (1-5)",
+  "Self Assessment Score",
+  "Rating",
+  "Action plan for improvement",
+  "Specific actions for Continuous Improvement",
+  "Progress of last year plans",
+  "Lead Officer",
+  "Responsible officer",
+  "Target date",
+  "PRINCIPLE ONE: PURPOSE",
+  "Principle A: Integrity",
+  "A1 Behaving with integrity",
+  "Reference documents",
+  "Tools to assist local authorities",
+  "1 = poor, 2 = fair, 3 = good",
+  "1 = excellent, 4 = poor",
+  "n/a",
+  "TBC",
+  "-",
+  "No specific actions",
+  "(a)",
+  "continued text",
+  "Publish the annual governance statement.",
+  "",
+];
+
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(null) },
+  { weight: 4, arbitrary: fc.constantFrom(...VOCABULARY) },
+  { weight: 3, arbitrary: fc.integer({ min: -2, max: 12 }) },
+  { weight: 1, arbitrary: fc.double({ noNaN: false }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.date({ noInvalidDate: false }) },
+  { weight: 1, arbitrary: fc.constantFrom<CellValue>({ error: "#N/A" }, { error: "#DIV/0!" }) }
+);
+
+const grid = (name: string): fc.Arbitrary<Grid> =>
+  fc
+    .record({
+      rows: fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 40 }),
+      hidden: fc.boolean(),
+      merges: fc.array(
+        fc
+          .record({
+            top: fc.integer({ min: 1, max: 40 }),
+            left: fc.integer({ min: 1, max: 9 }),
+            h: fc.nat(3),
+            w: fc.nat(6),
+          })
+          .map((m) => ({
+            top: m.top,
+            left: m.left,
+            bottom: m.top + m.h,
+            right: m.left + m.w,
+          })),
+        { maxLength: 4 }
+      ),
+    })
+    .map((g) => ({
+      name,
+      hidden: g.hidden,
+      firstRow: 1,
+      firstColumn: 1,
+      rows: g.rows,
+      merges: g.merges,
+    }));
+
+/** A random workbook, with a fixed header placed on some sheets so schedules are found. */
+const workbook = fc
+  .array(fc.tuple(grid("x"), fc.boolean()), { minLength: 1, maxLength: 4 })
+  .map((sheets) =>
+    sheets.map(([g, withHeader], i) => ({
+      ...g,
+      name: `Sheet ${i + 1}`,
+      rows: withHeader
+        ? [
+            [
+              "Ref",
+              "Requirement",
+              "Evidence",
+              "Score (1-5)",
+              "Improvement action",
+              "Lead officer",
+              "Target date",
+            ],
+            ...g.rows,
+          ]
+        : g.rows,
+    }))
+  );
+
+describe("properties of the engine", () => {
+  it("never throws on any grid of values", () => {
+    fc.assert(
+      fc.property(workbook, (grids) => {
+        validateGrids(grids);
+      }),
+      { numRuns: 400 }
+    );
+  });
+
+  it("every finding points at a cell that exists on its sheet", () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(workbook, (grids) => {
+        const result = validateGrids(grids);
+        seen += result.findings.length;
+        for (const f of result.findings) {
+          const sheet = grids.find((g) => g.name === f.sheet);
+          expect(sheet).toBeDefined();
+          expect(f.row).toBeGreaterThanOrEqual(1);
+          expect(f.row).toBeLessThanOrEqual(lastRow(sheet!));
+          expect(f.column).toBeGreaterThanOrEqual(1);
+          expect(f.column).toBeLessThanOrEqual(Math.max(lastColumn(sheet!), 1));
+          expect(f.cell).toBe(a1(f.row, f.column));
+          expect(f.message.length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 300 }
+    );
+    // The random workbooks must exercise the rules, or this property proves nothing.
+    expect(seen).toBeGreaterThan(100);
+  });
+
+  it("shuffling non-schedule sheets into a workbook changes no finding", async () => {
+    const fixtures = await Promise.all(
+      CASES.filter((c) => c.expect.schedules.length > 0 && !c.settings).map(async (c) => ({
+        c,
+        grids: await readFixture(c, false),
+      }))
+    );
+    const notSchedules = await readFixture(
+      CASES.find((c) => c.expect.schedules.length === 0)!,
+      false
+    );
+    const noise = fc.array(
+      fc.oneof(
+        fc.constantFrom(...notSchedules),
+        grid("noise").filter((g) => validateGrids([{ ...g, hidden: false }]).schedules.length === 0)
+      ),
+      { maxLength: 5 }
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fixtures),
+        noise,
+        fc.infiniteStream(fc.nat()),
+        ({ c, grids }, extra, positions) => {
+          const baseline = checkFixture(c, grids).findings;
+          const mixed = [...grids];
+          extra.forEach((g, i) => {
+            const named = { ...g, name: `Extra ${i} ${g.name}` };
+            mixed.splice(positions.next().value % (mixed.length + 1), 0, named);
+          });
+          const after = checkFixture(c, mixed).findings;
+          expect(after).toEqual(baseline);
+        }
+      ),
+      { numRuns: 120 }
+    );
+  });
+});
