@@ -54,7 +54,7 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
       });
       bar.done();
       const result = validateGrids(grids, { settings });
-      all.push(...result.findings);
+      for (const f of result.findings) all.push(f);
       reports.push(reportJson(file, result));
       texts.push(reportText(file, result));
     } catch (err) {

@@ -27,8 +27,12 @@ export function reportText(file: string, result: ValidationResult): string {
   }
   if (result.skippedSheets.length)
     lines.push(`  not checked (hidden): ${result.skippedSheets.join(", ")}`);
-  const width = Math.max(0, ...result.findings.map((f) => `${f.sheet}!${f.cell}`.length));
-  const ruleWidth = Math.max(0, ...result.findings.map((f) => f.rule.length));
+  let width = 0;
+  let ruleWidth = 0;
+  for (const f of result.findings) {
+    width = Math.max(width, f.sheet.length + 1 + f.cell.length);
+    ruleWidth = Math.max(ruleWidth, f.rule.length);
+  }
   let sheet: string | undefined;
   for (const f of result.findings) {
     if (f.sheet !== sheet) {

@@ -104,7 +104,10 @@ export function cellText(value: CellValue): string {
   return value.error;
 }
 
+const NEEDS_FOLDING = /[\t\n\r\u00a0\u2000-\u200b\u202f\u3000]| {2}|^ | $/;
+
 export function foldSpace(text: string): string {
+  if (!NEEDS_FOLDING.test(text)) return text;
   // Text pasted from Word or PDF carries non-breaking spaces, tabs and line breaks inside cells.
   return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, " ").trim();
 }

@@ -69,7 +69,7 @@ export function validateGrids(
     for (const schedule of findSchedules(grid)) {
       const result = checkSchedule(schedule, settings);
       schedules.push(result.checked);
-      findings.push(...result.findings);
+      for (const f of result.findings) findings.push(f);
     }
   }
   findings.sort(compareFindings(grids.map((g) => g.name)));

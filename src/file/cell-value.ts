@@ -12,7 +12,6 @@ export function fromExcelJs(value: unknown): CellValue {
     case "boolean":
       return value;
     case "number":
-      // The streaming reader turns a formula's error result ("#N/A") into NaN.
       return Number.isNaN(value) ? { error: "#VALUE!" } : value;
     case "object":
       break;

@@ -1,3 +1,3 @@
 export { WorkbookReadError } from "./read-error";
 export { gridsFromBuffer } from "./workbook-grids";
-export { readWorkbookFile, STREAMING_THRESHOLD_BYTES } from "./read-workbook-file";
+export { readWorkbookFile } from "./read-workbook-file";

@@ -5,12 +5,12 @@ import { assertReadableWorkbook, explainParseFailure } from "./read-error-explai
 import { gridsFromBuffer } from "./workbook-grids";
 import { streamWorkbookFile } from "./xlsx-stream-reader";
 
-/** Files at least this big are streamed sheet by sheet rather than loaded whole. */
-export const STREAMING_THRESHOLD_BYTES = 8 * 1024 * 1024;
-
 export interface ReadFileOptions {
-  /** `auto` (the default) streams files of STREAMING_THRESHOLD_BYTES or more. */
-  streaming?: boolean | "auto";
+  /**
+   * true (the default): stream each sheet's XML, which keeps memory low on large files. false:
+   * load the whole package with ExcelJS, as the browser does; the tests compare the two.
+   */
+  streaming?: boolean;
   /** Called as bytes are read, for a progress bar. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
@@ -49,9 +49,7 @@ export async function readWorkbookFile(
   } catch (err) {
     throw describeOpenError(path, err);
   }
-  const streaming = options.streaming ?? "auto";
-  const useStream =
-    streaming === true || (streaming === "auto" && size >= STREAMING_THRESHOLD_BYTES);
+  const useStream = options.streaming ?? true;
   try {
     if (useStream) {
       assertReadableWorkbook(await headOf(path, size), size);

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import unzipper from "unzipper";
-import { type CellValue, type Grid, type MergedArea, parseA1, parseRange } from "../core/grid";
+import { type CellValue, type Grid, type MergedArea, parseRange } from "../core/grid";
 import { trimRow } from "./cell-value";
 import { WorkbookReadError } from "./read-error";
 import { NOT_A_WORKBOOK_ZIP } from "./read-error-explain";
@@ -153,6 +153,18 @@ async function readWorkbookParts(
   return { sheets, date1904 };
 }
 
+/** The column number of a cell reference such as "AB12", without a regular expression: it runs for every cell. */
+function columnOfRef(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) column = column * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) column = column * 26 + (code - 96);
+    else break;
+  }
+  return column;
+}
+
 function excelDate(serial: number, date1904: boolean): Date {
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   return new Date(epoch + Math.round(serial * 86400000));
@@ -227,7 +239,7 @@ async function readSheet(
         }
         case "c": {
           const r = attr(tag, "r");
-          column = r ? (parseA1(r)?.column ?? column + 1) : column + 1;
+          column = r ? columnOfRef(r) || column + 1 : column + 1;
           type = attr(tag, "t") ?? "n";
           style = Number(attr(tag, "s") ?? "0");
           hasFormula = false;

@@ -48,16 +48,42 @@ function valueAt(grid: Grid, row: number, column: number | undefined): CellValue
   return column === undefined ? null : cellAt(grid, row, column);
 }
 
-/** Non-blank texts of a row, left to right, with their columns. */
-function rowTexts(grid: Grid, row: number, right: number): { column: number; text: string }[] {
-  const out: { column: number; text: string }[] = [];
-  const cells = grid.rows[row - grid.firstRow];
-  if (!cells) return out;
-  for (let i = 0; i < cells.length && grid.firstColumn + i <= right; i++) {
-    const t = cellText(cells[i]);
-    if (t !== "") out.push({ column: grid.firstColumn + i, text: t });
+/**
+ * The non-blank texts of a row: how many, the first two (for footers split over two cells) and,
+ * only when asked, all of them joined. Runs on every row, so it allocates as little as it can.
+ */
+class RowTexts {
+  count = 0;
+  first = "";
+  second = "";
+  private all: string | undefined;
+
+  constructor(
+    private readonly cells: readonly CellValue[] | undefined,
+    private readonly width: number
+  ) {
+    if (!cells) return;
+    for (let i = 0; i < cells.length && i < width; i++) {
+      if (cells[i] === null) continue;
+      const t = cellText(cells[i]);
+      if (t === "") continue;
+      if (this.count === 0) this.first = t;
+      else if (this.count === 1) this.second = t;
+      this.count++;
+    }
   }
-  return out;
+
+  get joined(): string {
+    if (this.all === undefined) {
+      const parts: string[] = [];
+      for (let i = 0; this.cells && i < this.cells.length && i < this.width; i++) {
+        const t = cellText(this.cells[i]);
+        if (t !== "") parts.push(t);
+      }
+      this.all = parts.join(" ");
+    }
+    return this.all;
+  }
 }
 
 /**
@@ -211,9 +237,7 @@ function finish(grid: Grid, draft: Draft, out: Schedule[]): void {
   const scale = completeScale(hints, observed);
   const closed = draft.hints.find((h) => h.hint.min !== undefined && h.hint.max !== undefined);
   const opened = draft.hints.some((h) => h.hint.min !== undefined);
-  const sections: string[] = [];
-  for (const r of draft.records)
-    if (r.section && !sections.includes(r.section)) sections.push(r.section);
+  const sections = [...new Set(draft.records.map((r) => r.section).filter((t) => t !== ""))];
   out.push({
     id: `${grid.name}!${draft.layout.top}`,
     sheet: grid.name,
@@ -245,11 +269,11 @@ export function findSchedules(grid: Grid): Schedule[] {
   let legendSinceRecord = false;
 
   for (let row = grid.firstRow; row <= bottom; row++) {
-    let header = readHeader(grid, row);
+    let header = readHeader(grid, row, right);
     if (header) {
       // A band row ("Ref | Requirement | Self-assessment") can pass as a header on its own; the
       // row below that reads it as its band is the fuller header.
-      const below = readHeader(grid, row + 1);
+      const below = readHeader(grid, row + 1, right);
       if (below && below.top === row) header = below;
     }
     if (header) {
@@ -292,33 +316,34 @@ export function findSchedules(grid: Grid): Schedule[] {
       continue;
     }
 
-    const texts = rowTexts(grid, row, right);
-    if (texts.length === 0) continue;
-    const joined = texts.map((t) => t.text).join(" ");
-    const tight = texts.length > 1 ? texts[0].text + texts[1].text : joined;
+    const texts = new RowTexts(grid.rows[row - grid.firstRow], right - grid.firstColumn + 1);
+    if (texts.count === 0) continue;
 
     if (!draft || ended) {
-      block.push({ row, text: joined, cells: texts.length });
+      block.push({ row, text: texts.joined, cells: texts.count });
       continue;
     }
     const columns = draft.columns;
     const scoreValue = valueAt(grid, row, columns.score);
 
-    if (isFooterText(texts[0].text) || isFooterText(tight)) {
+    if (
+      isFooterText(texts.first) ||
+      (texts.count > 1 && isFooterText(texts.first + texts.second))
+    ) {
       flush(draft);
       ended = true;
       block = [];
       continue;
     }
-    if (texts.length === 1 && isBlank(scoreValue) && isLegend(joined)) {
+    if (texts.count === 1 && isBlank(scoreValue) && isLegend(texts.first)) {
       // The next schedule's legend: this one is over.
       flush(draft);
       legendSinceRecord = true;
-      block.push({ row, text: joined, cells: 1 });
+      block.push({ row, text: texts.first, cells: 1 });
       continue;
     }
-    if (texts.length === 1 && isBlank(scoreValue)) {
-      const text = texts[0].text;
+    if (texts.count === 1 && isBlank(scoreValue)) {
+      const text = texts.first;
       if (looksLikeSubPrinciple(text) && text.length <= 160) {
         flush(draft);
         draft.subSection = text;
@@ -341,7 +366,7 @@ export function findSchedules(grid: Grid): Schedule[] {
       hasScore(read.targetDate);
     if (!anyContent) {
       // Text outside the schedule's columns (a note in the margin) belongs to nobody.
-      block.push({ row, text: joined, cells: texts.length });
+      block.push({ row, text: texts.joined, cells: texts.count });
       continue;
     }
     block = [];
@@ -350,7 +375,7 @@ export function findSchedules(grid: Grid): Schedule[] {
     } else {
       const starts = read.texts.requirement !== "" || read.texts.ref !== "" || hasScore(read.score);
       if (!starts) {
-        block.push({ row, text: joined, cells: texts.length });
+        block.push({ row, text: texts.joined, cells: texts.count });
         continue;
       }
       flush(draft);

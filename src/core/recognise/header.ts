@@ -1,4 +1,4 @@
-import { type Grid, type MergedArea, cellAt, cellText, lastColumn } from "../grid";
+import { type Grid, type MergedArea, cellAt, cellText } from "../grid";
 import { type ColumnRole, roleOfHeader } from "./roles";
 
 /** A header: which worksheet column holds each role, and the text that said so. */
@@ -72,10 +72,9 @@ function yearIn(text: string): number | undefined {
 
 /**
  * Reads row `row` as a header (joined with a band row above it when there is one). Returns
- * `undefined` unless it names a score column and at least two other roles, one of them content.
+ * `right` is the sheet's last column. Returns `undefined` unless it names a score column and at least two other roles, one of them content.
  */
-export function readHeader(grid: Grid, row: number): HeaderLayout | undefined {
-  const right = lastColumn(grid);
+export function readHeader(grid: Grid, row: number, right: number): HeaderLayout | undefined {
   if (!mayBeHeader(grid, row, right)) return undefined;
   const band = isBand(grid, row - 1, right);
   const found: { column: number; role: ColumnRole; text: string }[] = [];

@@ -108,8 +108,13 @@ export function completeScale(hints: readonly ScaleHint[], observed: readonly nu
   }
   if (max === undefined) {
     const inData = observed.filter((n) => Number.isInteger(n) && n >= 0 && n <= 100);
-    const top = inData.length ? Math.max(...inData) : 3;
-    const bottom = inData.length ? Math.min(...inData) : 1;
+    // A loop, not Math.max(...): a schedule can hold hundreds of thousands of scores.
+    let top = inData.length ? -Infinity : 3;
+    let bottom = inData.length ? Infinity : 1;
+    for (const n of inData) {
+      if (n > top) top = n;
+      if (n < bottom) bottom = n;
+    }
     if (min === undefined) min = bottom <= 0 ? 0 : 1;
     max = COMMON_MAXIMA.find((m) => m >= top && m > min!) ?? top;
   }

@@ -8,14 +8,16 @@ function normaliseRef(ref: string): string {
 /** The second and later uses of a ref within one schedule (and section, where refs restart). */
 export const duplicateRef: Rule = ({ schedule, scored }) => {
   if (schedule.columns.ref === undefined) return [];
-  const seen = new Map<string, number>();
+  // Refs restart in each section, so each section keeps its own list.
+  const bySection = new Map<string, Map<string, number>>();
   return scored.flatMap((s) => {
     const ref = normaliseRef(s.record.ref);
     if (ref === "") return [];
-    const key = `${s.record.section}\u0000${ref}`;
-    const first = seen.get(key);
+    let seen = bySection.get(s.record.section);
+    if (!seen) bySection.set(s.record.section, (seen = new Map()));
+    const first = seen.get(ref);
     if (first === undefined) {
-      seen.set(key, s.record.rows[0]);
+      seen.set(ref, s.record.rows[0]);
       return [];
     }
     return [

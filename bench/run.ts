@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: speed and memory of `govcheck validate` against ExcelJS's own streaming read
+ * of the same file, each measured in a fresh Node process so peak memory is its own.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { main as cli } from "../src/cli/main";
+import { writeBenchWorkbook } from "./make-workbooks";
+
+const OUT = join(__dirname, "..", "..", "bench", "out");
+const REPEATS = 2;
+
+interface Sample {
+  ms: number;
+  peakMb: number;
+  rows?: number;
+  exit?: number;
+}
+
+/** ExcelJS's streaming reader over every row, with the options needed to read values right. */
+async function excelJsStreamingRead(file: string): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  } as unknown as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  let rows = 0;
+  for await (const sheet of reader) {
+    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+      if (row.values) rows++;
+    }
+  }
+  return rows;
+}
+
+async function child(kind: string, file: string): Promise<void> {
+  const start = process.hrtime.bigint();
+  const result: Sample = { ms: 0, peakMb: 0 };
+  if (kind === "exceljs") result.rows = await excelJsStreamingRead(file);
+  else
+    result.exit = await cli(["node", "govcheck", "validate", file, "--json"], {
+      out: () => undefined,
+      err: (t) => process.stderr.write(t),
+    });
+  result.ms = Number(process.hrtime.bigint() - start) / 1e6;
+  result.peakMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify(result));
+}
+
+function measure(kind: "exceljs" | "govcheck", file: string): Sample {
+  const samples: Sample[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const run = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=4096", __filename, "--child", kind, file],
+      { encoding: "utf8" }
+    );
+    if (run.status !== 0)
+      throw new Error(`${kind} on ${file} failed: ${run.stderr.trim().split("\n")[0]}`);
+    samples.push(JSON.parse(run.stdout) as Sample);
+  }
+  return samples.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
+async function ensure(name: string, sheets: number, rows: number): Promise<string> {
+  const file = join(OUT, name);
+  if (!existsSync(file)) await writeBenchWorkbook(file, sheets, rows);
+  return file;
+}
+
+function row(cells: (string | number)[], widths: number[]): string {
+  return cells
+    .map((c, i) => (typeof c === "number" ? c.toFixed(c < 10 ? 2 : 0) : c).padStart(widths[i]))
+    .join("  ");
+}
+
+async function report(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const files: { label: string; file: string; rows: number }[] = [];
+  for (const n of [50_000, 100_000, 200_000])
+    files.push({
+      label: `1 sheet x ${n / 1000}k rows`,
+      file: await ensure(`schedule-${n}.xlsx`, 1, n),
+      rows: n,
+    });
+  files.push({
+    label: "50 sheets x 1,000 rows",
+    file: await ensure("fifty-sheets.xlsx", 50, 1000),
+    rows: 50_000,
+  });
+
+  const widths = [24, 9, 14, 14, 7, 12, 12, 14];
+  console.log(
+    "govcheck validate vs ExcelJS streaming read (best of %d runs, each in a fresh process)\n",
+    REPEATS
+  );
+  console.log(
+    row(
+      [
+        "workbook",
+        "MB",
+        "exceljs ms",
+        "govcheck ms",
+        "ratio",
+        "exceljs MB",
+        "govcheck MB",
+        "ms/10k rows",
+      ],
+      widths
+    )
+  );
+  const perTenK: number[] = [];
+  let worstRatio = 0;
+  let worstPeak = 0;
+  for (const f of files) {
+    const base = measure("exceljs", f.file);
+    const ours = measure("govcheck", f.file);
+    const ratio = ours.ms / base.ms;
+    const per = (ours.ms / f.rows) * 10_000;
+    if (f.label.startsWith("1 sheet")) perTenK.push(per);
+    worstRatio = Math.max(worstRatio, ratio);
+    worstPeak = Math.max(worstPeak, ours.peakMb);
+    const mb = statSync(f.file).size / 1e6;
+    console.log(row([f.label, mb, base.ms, ours.ms, ratio, base.peakMb, ours.peakMb, per], widths));
+  }
+  const spread = Math.max(...perTenK) / Math.min(...perTenK);
+  console.log("");
+  console.log(
+    `worst ratio govcheck/exceljs: ${worstRatio.toFixed(2)}x (target <= 1.3x) ${worstRatio <= 1.3 ? "OK" : "MISSED"}`
+  );
+  console.log(
+    `peak memory of govcheck validate: ${worstPeak.toFixed(0)} MB (target < 600 MB) ${worstPeak < 600 ? "OK" : "MISSED"}`
+  );
+  console.log(
+    `time per 10,000 rows at 50k/100k/200k: ${perTenK.map((p) => p.toFixed(0)).join(" / ")} ms (max/min ${spread.toFixed(2)}; linear if near 1)`
+  );
+}
+
+if (process.argv[2] === "--child") {
+  child(process.argv[3], process.argv[4]).catch((err: unknown) => {
+    process.stderr.write(`${String(err)}\n`);
+    process.exit(1);
+  });
+} else {
+  report().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${String(err)}\n`);
+    process.exit(1);
+  });
+}
