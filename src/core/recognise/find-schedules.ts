@@ -108,6 +108,19 @@ function settleColumns(grid: Grid, layout: HeaderLayout): Partial<Record<ColumnR
     }
     return { refs, prose, filled };
   };
+  if (layout.requirementColumns.length > 1) {
+    // Two columns named as the requirement: the one with more to say is it; the other is often a
+    // principle name repeated on every row.
+    const length = (column: number) => {
+      let total = 0;
+      for (let r = layout.bottom + 1; r <= sampleEnd; r++)
+        total += cellText(cellAt(grid, r, column)).length;
+      return total;
+    };
+    columns.requirement = layout.requirementColumns.reduce((a, b) =>
+      length(b) > length(a) ? b : a
+    );
+  }
   const req = columns.requirement;
   if (req !== undefined) {
     const here = stats(req);

@@ -11,9 +11,12 @@ export interface HeaderLayout {
   readonly labels: Partial<Record<ColumnRole, string>>;
   /** Every column's header text (for the report), keyed by 1-based column. */
   readonly texts: ReadonlyMap<number, string>;
+  /** Every column whose header names the requirement ("Core principle", "Supporting principle"). */
+  readonly requirementColumns: readonly number[];
 }
 
-const SCORE_WORD = /score|rating|assess|grade|\brag\b/i;
+// A RAG column holds words (Red, Amber, Green), not scores, so it does not make a header.
+const SCORE_WORD = /score|rating|assess|grade/i;
 const CONTENT_ROLES: readonly ColumnRole[] = ["requirement", "evidence", "action", "ref"];
 
 /** Cheap test run on every row before the full one: could this row be a header? */
@@ -113,7 +116,8 @@ export function readHeader(grid: Grid, row: number, right: number): HeaderLayout
   const roles = Object.keys(columns).filter((r) => r !== "score");
   if (roles.length < 2) return undefined;
   if (!CONTENT_ROLES.some((r) => columns[r] !== undefined)) return undefined;
-  return { top: band ? row - 1 : row, bottom: row, columns, labels, texts };
+  const requirementColumns = found.filter((f) => f.role === "requirement").map((f) => f.column);
+  return { top: band ? row - 1 : row, bottom: row, columns, labels, texts, requirementColumns };
 }
 
 /** Same columns for the same roles: a header repeated after a page break. */

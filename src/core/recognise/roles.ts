@@ -46,10 +46,10 @@ const HEADER_PATTERNS: readonly (readonly [RegExp, ColumnRole])[] = [
     "targetDate",
   ],
   [
-    /\bbehaviou?rs?\b|\brequirements?\b|\bshould reflect\b|\bcode should\b|\bcriteri(a|on)\b|\bsub-?principles?\b|\bexpectations?\b|\bwhat good looks like\b|\bquestions?\b|\bkey lines of enquiry\b|\bstandards? to\b/,
+    /\bbehaviou?rs?\b|\brequirements?\b|\bshould reflect\b|\bcode should\b|\bcriteri(a|on)\b|\b(sub-?|supporting |core )?principles?\b|\bexpectations?\b|\bwhat good looks like\b|\bquestions?\b|\bkey lines of enquiry\b|\bstandards? to\b/,
     "requirement",
   ],
-  [/\bscores?\b|\bratings?\b|\bself[- ]?assess|\bassessment\b|\bgrade\b|\brag\b/, "score"],
+  [/\bscores?\b|\bratings?\b|\bself[- ]?assess|\bassessment\b|\bgrade\b/, "score"],
   [/\bactions?\b|\bimprovements?\b|\bplanned\b|\bnext steps\b|\bto do\b/, "action"],
   [
     /\bevidence\b|\bsources?\b|\bdocuments?\b|\bdemonstrat|\bcomments?\b|\bassurance\b|\bhow (is|are|we)\b|\bcurrent (position|arrangements)\b|\bcompliance\b/,

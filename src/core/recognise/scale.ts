@@ -16,7 +16,7 @@ export interface ScaleHint {
 const GOOD_WORDS =
   /\b(good|excellent|outstanding|strong|fully|full|best|high|highest|compliant|met|effective|exemplary|embedded|green|very good|robust|mature)\b/;
 const POOR_WORDS =
-  /\b(poor|need(s)? (to )?improve|needs improvement|improvement required|weak|not met|inadequate|limited|none|no evidence|worst|low|lowest|red|unsatisfactory|non-?compliant|ineffective|not in place|significant gaps?)\b/;
+  /\b(poor|need(s)? (to )?improve|needs improvement|improvement required|weak|not met|inadequate|limited|none|no evidence|worst|low|lowest|red|unsatisfactory|non-?compliant|not (fully |yet )?(compliant|met|in place|effective|embedded)|ineffective|not in place|significant gaps?)\b/;
 
 function quality(words: string): "good" | "poor" | undefined {
   // Poor is tried first: "not fully met" and "needs improvement" carry good-sounding words.
