@@ -56,7 +56,12 @@ export function describeRequirement(record: RequirementRecord): string {
   if (record.ref) return `requirement ${record.ref}`;
   const text = record.requirement;
   if (!text) return "this requirement";
-  return `"${text.length > 50 ? `${text.slice(0, 47).trimEnd()}...` : text}"`;
+  return quoted(text, 50);
+}
+
+/** An officer's entry in quotes, cut short so a message stays on one line. */
+export function quoted(text: string, max = 40): string {
+  return `"${text.length > max ? `${text.slice(0, max - 3).trimEnd()}...` : text}"`;
 }
 
 export function scaleTerms(scale: Scale): string {

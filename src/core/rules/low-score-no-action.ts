@@ -1,6 +1,6 @@
 import { isPlaceholder } from "../settings";
 import type { Rule } from "./context";
-import { findingAt } from "./context";
+import { findingAt, quoted } from "./context";
 
 export const lowScoreNoAction: Rule = ({ schedule, scored, settings }) =>
   scored.flatMap((s) => {
@@ -10,7 +10,7 @@ export const lowScoreNoAction: Rule = ({ schedule, scored, settings }) =>
     const why =
       action.trim() === ""
         ? "has no improvement action"
-        : `has no improvement action ("${action}" is not an action)`;
+        : `has no improvement action (${quoted(action)} is not an action)`;
     return [
       findingAt(
         schedule,

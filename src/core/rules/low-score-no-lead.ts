@@ -1,6 +1,6 @@
 import { isPlaceholder } from "../settings";
 import type { Rule } from "./context";
-import { findingAt } from "./context";
+import { findingAt, quoted } from "./context";
 
 /** Where the schedule has no lead-officer column at all, every weak score gets this finding. */
 export const lowScoreNoLead: Rule = ({ schedule, scored, settings }) => {
@@ -11,7 +11,7 @@ export const lowScoreNoLead: Rule = ({ schedule, scored, settings }) => {
     if (hasColumn && !isPlaceholder(lead, settings.leadPlaceholders)) return [];
     let why = "has no lead officer";
     if (!hasColumn) why += " (the schedule has no lead-officer column)";
-    else if (lead.trim() !== "") why += ` ("${lead}" names nobody)`;
+    else if (lead.trim() !== "") why += ` (${quoted(lead)} names nobody)`;
     return [
       findingAt(
         schedule,

@@ -1,11 +1,11 @@
 import type { ScoreValue } from "../recognise/score-value";
 import type { Rule } from "./context";
-import { findingAt } from "./context";
+import { findingAt, quoted } from "./context";
 
 function what(score: ScoreValue): string | undefined {
   switch (score.kind) {
     case "text":
-      return `Score "${score.text.length > 30 ? `${score.text.slice(0, 27)}...` : score.text}" is text`;
+      return `Score ${quoted(score.text, 30)} is text`;
     case "decimal":
       return `Score ${score.value} is not a whole number`;
     case "error":
