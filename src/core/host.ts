@@ -1,0 +1,37 @@
+import type { Finding } from "./findings";
+import type { Grid } from "./grid";
+import type { Settings } from "./settings";
+
+/** Where a long read has got to, for the task pane's progress text. */
+export interface HostProgress {
+  readonly message: string;
+  readonly done?: number;
+  readonly total?: number;
+}
+
+export interface WorkbookRead {
+  readonly grids: Grid[];
+  /** Sheets the add-in wrote itself (summary, action plan): never checked. */
+  readonly ownSheets: string[];
+  /** What the host could not do on this platform, in plain words (for a notice, not an error). */
+  readonly notes: string[];
+}
+
+/**
+ * What the task pane needs from a workbook, in Excel or from a file the user opened. The task
+ * pane talks only to this; Office.js stays in src/excel, ExcelJS in src/file.
+ */
+export interface WorkbookHost {
+  readonly kind: "excel" | "file";
+  /** A name to show: the file's name, or "this workbook". */
+  readonly label: string;
+  readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead>;
+  loadSettings(): Promise<{ settings: Settings; problems: string[] }>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Marks the cells of these findings, replacing any marks made before. Returns how many cells. */
+  highlight(findings: readonly Finding[]): Promise<number>;
+  /** Removes the marks this add-in made, and nothing else. Returns how many it removed. */
+  clearHighlights(): Promise<number>;
+  /** Takes the user to a finding's cell (in Excel: activates the sheet and selects it). */
+  showFinding(finding: Finding): Promise<void>;
+}

@@ -1,0 +1,225 @@
+import { OfficeMockObject } from "office-addin-mock";
+
+/** A worksheet as the mock Excel holds it: values as Office.js returns them ("" for empty). */
+export interface MockSheet {
+  name: string;
+  id?: string;
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** 0-based row and column where the used range starts. */
+  rowIndex?: number;
+  columnIndex?: number;
+  values: (string | number | boolean)[][];
+  /** Office.js value types; derived from the values when absent ("#N/A" strings become "Error"). */
+  valueTypes?: string[][];
+  /** The address getMergedAreasOrNullObject reports, e.g. "Sheet1!A3:A4,Sheet1!C3:D3". */
+  mergedAddress?: string;
+}
+
+export interface MockExcel {
+  /** Pass this as the Excel.RequestContext. */
+  context: Excel.RequestContext;
+  syncs: () => number;
+  /** The bytes of cell data each sync returned (values and valueTypes as JSON). */
+  responseBytes: number[];
+  settings: Map<string, unknown>;
+  addedFormats: {
+    sheet: string;
+    address: string;
+    type: string;
+    formula?: string;
+    fill?: string;
+    id: string;
+  }[];
+  deletedFormatIds: string[];
+  /** Conditional formats already on each sheet (the user's own, and ones the add-in added before). */
+  existingFormats: Map<string, { id: string }[]>;
+  activated: string[];
+  selected: string[];
+  rangeRequests: { sheet: string; row: number; column: number; rows: number; columns: number }[];
+}
+
+type Seed = Record<string, unknown>;
+
+function typeOf(v: string | number | boolean): string {
+  if (v === "") return "Empty";
+  if (typeof v === "boolean") return "Boolean";
+  if (typeof v === "number") return Number.isInteger(v) ? "Integer" : "Double";
+  if (/^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(v)) return "Error";
+  return "String";
+}
+
+/**
+ * Builds an office-addin-mock Excel around plain sheets. Objects the code gets back from methods
+ * are made on demand and synced with the context; the context's sync is counted and waits for the
+ * mock's nested updates to land.
+ */
+export function mockExcel(
+  sheets: MockSheet[],
+  initialSettings: Record<string, unknown> = {}
+): MockExcel {
+  const made: OfficeMockObject[] = [];
+  const pendingBytes: number[] = [];
+  let syncCount = 0;
+  let formatCount = 0;
+  const state: Omit<MockExcel, "context" | "syncs"> = {
+    responseBytes: [],
+    settings: new Map(Object.entries(initialSettings)),
+    addedFormats: [],
+    deletedFormatIds: [],
+    existingFormats: new Map(),
+    activated: [],
+    selected: [],
+    rangeRequests: [],
+  };
+
+  const make = (seed: Seed, nullable = false): OfficeMockObject => {
+    const mock = new OfficeMockObject(seed);
+    // *OrNullObject results answer isNullObject after a sync without a load, as Office.js does.
+    if (nullable) mock.load("isNullObject");
+    made.push(mock);
+    return mock;
+  };
+
+  const idOf = (s: MockSheet, i: number) => s.id ?? `{sheet-${i}}`;
+  const find = (key: string) => sheets.find((s, i) => s.name === key || idOf(s, i) === key);
+
+  const rangeFor = (s: MockSheet, row: number, column: number, rows: number, columns: number) => {
+    state.rangeRequests.push({ sheet: s.name, row, column, rows, columns });
+    const top = s.rowIndex ?? 0;
+    const left = s.columnIndex ?? 0;
+    const values: (string | number | boolean)[][] = [];
+    const types: string[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const source = s.values[row - top + r] ?? [];
+      const typeRow = s.valueTypes?.[row - top + r];
+      const vr: (string | number | boolean)[] = [];
+      const tr: string[] = [];
+      for (let c = 0; c < columns; c++) {
+        const v = source[column - left + c] ?? "";
+        vr.push(v);
+        tr.push(typeRow?.[column - left + c] ?? typeOf(v));
+      }
+      values.push(vr);
+      types.push(tr);
+    }
+    const range = make({ values, valueTypes: types, address: `${s.name}!R${row}C${column}` });
+    const load = range.load.bind(range);
+    range.load = (props: string) => {
+      if (/values/.test(props))
+        pendingBytes.push(JSON.stringify(values).length + JSON.stringify(types).length);
+      return load(props);
+    };
+    return range;
+  };
+
+  const formatsOn = (s: MockSheet): Seed => ({
+    items: (state.existingFormats.get(s.name) ?? []).map((f) => ({
+      id: f.id,
+      delete: () => state.deletedFormatIds.push(f.id),
+    })),
+  });
+
+  const worksheetFor = (s: MockSheet, i: number): Seed => ({
+    isNullObject: false,
+    name: s.name,
+    id: idOf(s, i),
+    visibility: s.visibility ?? "Visible",
+    getUsedRangeOrNullObject: () => {
+      const empty = s.values.length === 0;
+      return make(
+        {
+          isNullObject: empty,
+          rowIndex: s.rowIndex ?? 0,
+          columnIndex: s.columnIndex ?? 0,
+          rowCount: s.values.length,
+          columnCount: s.values.reduce((n, r) => Math.max(n, r.length), 0),
+        },
+        true
+      );
+    },
+    getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
+      rangeFor(s, row, column, rows, columns),
+    getRange: (address?: string) =>
+      make({
+        address: address ?? `${s.name}!A:XFD`,
+        conditionalFormats: formatsOn(s),
+        select: () => state.selected.push(`${s.name}!${address}`),
+        getMergedAreasOrNullObject: () =>
+          make({ isNullObject: !s.mergedAddress, address: s.mergedAddress ?? "" }, true),
+      }),
+    getRanges: (address: string) =>
+      make({
+        address,
+        conditionalFormats: {
+          add: (type: string) => {
+            const id = `{govcheck-cf-${++formatCount}}`;
+            const format = make({
+              id,
+              type,
+              custom: { rule: { formula: "" }, format: { fill: { color: "" } } },
+            });
+            const record = { sheet: s.name, address, type, id };
+            state.addedFormats.push(record);
+            // Read back what the code set, after it has set it.
+            Object.defineProperty(record, "formula", {
+              get: () => format.custom.rule.formula,
+              enumerable: true,
+            });
+            Object.defineProperty(record, "fill", {
+              get: () => format.custom.format.fill.color,
+              enumerable: true,
+            });
+            return format;
+          },
+        },
+      }),
+    activate: () => state.activated.push(s.name),
+  });
+
+  const root = new OfficeMockObject({
+    workbook: {
+      worksheets: {
+        items: sheets.map(worksheetFor),
+        getItem: (key: string) => {
+          const s = find(key);
+          if (!s) throw Object.assign(new Error(`no sheet ${key}`), { code: "ItemNotFound" });
+          return make(worksheetFor(s, sheets.indexOf(s)));
+        },
+        getItemOrNullObject: (key: string) => {
+          const s = find(key);
+          return make(
+            s
+              ? worksheetFor(s, sheets.indexOf(s))
+              : { isNullObject: true, getRange: () => make({ conditionalFormats: { items: [] } }) },
+            true
+          );
+        },
+      },
+      settings: {
+        getItemOrNullObject: (key: string) => {
+          const value = state.settings.get(key);
+          return make(
+            {
+              isNullObject: value === undefined,
+              value: value === undefined ? "" : JSON.stringify(value),
+            },
+            true
+          );
+        },
+        add: (key: string, value: unknown) =>
+          state.settings.set(key, typeof value === "string" ? JSON.parse(value) : value),
+      },
+    },
+  });
+  const context = root as unknown as { sync: () => Promise<void> };
+  const baseSync = root.sync.bind(root);
+  context.sync = async () => {
+    syncCount++;
+    state.responseBytes.push(pendingBytes.splice(0).reduce((a, b) => a + b, 0));
+    await baseSync();
+    for (const m of made) await m.sync();
+    // The mock updates nested properties in microtasks it does not await: let them land.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { ...state, context: context as unknown as Excel.RequestContext, syncs: () => syncCount };
+}
