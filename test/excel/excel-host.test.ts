@@ -57,6 +57,10 @@ const host = (mock: ReturnType<typeof mockExcel>, version = "1.13") =>
     (v) => Number(v.split(".")[1]) <= Number(version.split(".")[1])
   );
 
+/*
+ * Office.js returns a date as its serial number unless number formats are read too, so the one
+ * case with a date typed into a score cell is left to the file host (see the README's limits).
+ */
 describe("reading the workbook through Office.js", () => {
   it("reads values, error values, an offset used range and merged areas; skips hidden and own sheets", async () => {
     const mock = mockExcel(
@@ -101,20 +105,23 @@ describe("reading the workbook through Office.js", () => {
     ]);
   });
 
-  it.each(
-    CASES.filter(
-      (c) => !c.sheets.some((s) => s.rows.some((r) => r.some((x) => x instanceof Date)))
-    ).map((c) => [c.name, c] as const)
-  )("finds what the file host finds: %s", async (_name, c) => {
-    const mock = mockExcel(c.sheets.map(asOffice));
-    const read = await readWorkbook(mock.context, {
-      mergedAreas: true,
-      bytesPerSync: 4e6,
-      cellsPerBlock: 10_000,
-    });
-    const result = validateGrids(read.grids, { settings: { ...defaultSettings(), ...c.settings } });
-    expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(c.expect.findings);
-  });
+  it.each(CASES.filter((c) => !c.name.startsWith("score values")).map((c) => [c.name, c] as const))(
+    "finds what the file host finds: %s",
+    async (_name, c) => {
+      const mock = mockExcel(c.sheets.map(asOffice));
+      const read = await readWorkbook(mock.context, {
+        mergedAreas: true,
+        bytesPerSync: 4e6,
+        cellsPerBlock: 10_000,
+      });
+      const result = validateGrids(read.grids, {
+        settings: { ...defaultSettings(), ...c.settings },
+      });
+      expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(
+        c.expect.findings
+      );
+    }
+  );
 
   it("uses the same number of syncs for 1, 10 and 50 sheets", async () => {
     const counts: number[] = [];
