@@ -1,0 +1,154 @@
+import {
+  Button,
+  Caption1,
+  Divider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  CheckmarkCircleRegular,
+  EraserRegular,
+  HighlightRegular,
+  SettingsRegular,
+} from "@fluentui/react-icons";
+import { useState } from "react";
+import type { WorkbookHost } from "../core/host";
+import { ErrorBar } from "./components/ErrorBar";
+import { FindingsList } from "./components/FindingsList";
+import { ScheduleList } from "./components/ScheduleList";
+import { SettingsPanel } from "./components/SettingsPanel";
+import { useChecker } from "./use-checker";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  region: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export interface CheckerViewProps {
+  host: WorkbookHost;
+  /** Shown above the buttons in file mode: the file's name and a way to open another. */
+  header?: React.ReactNode;
+}
+
+/** The checker for one workbook: check, results, highlights, settings. */
+export function CheckerView({ host, header }: CheckerViewProps) {
+  const styles = useStyles();
+  const { state, check, highlight, clearHighlights, showFinding, saveSettings, dismissError } =
+    useChecker(host);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const inExcel = host.kind === "excel";
+  const busy = state.busy !== null;
+  const progressText =
+    state.progress?.total && state.progress.done !== undefined
+      ? `${state.progress.message}: ${Math.round((100 * state.progress.done) / Math.max(1, state.progress.total))}%`
+      : (state.progress?.message ?? "");
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.region}>
+        <Subtitle1 as="h1">Governance schedule checker</Subtitle1>
+        {header}
+      </header>
+      {state.error && <ErrorBar message={state.error} onDismiss={dismissError} />}
+      <div className={styles.toolbar} role="toolbar" aria-label="Actions">
+        <Button
+          appearance="primary"
+          icon={<CheckmarkCircleRegular />}
+          onClick={check}
+          disabled={busy}
+        >
+          Check schedules
+        </Button>
+        {inExcel && (
+          <>
+            <Button
+              icon={<HighlightRegular />}
+              onClick={() => highlight(state.findings.map((f) => f.finding))}
+              disabled={busy || state.findings.length === 0}
+            >
+              Highlight in workbook
+            </Button>
+            <Button icon={<EraserRegular />} onClick={clearHighlights} disabled={busy}>
+              Clear highlights
+            </Button>
+          </>
+        )}
+        <Button
+          icon={<SettingsRegular />}
+          appearance="subtle"
+          onClick={() => setSettingsOpen((o) => !o)}
+          aria-expanded={settingsOpen}
+          disabled={busy || !state.result}
+          title={state.result ? undefined : "Check the schedules first"}
+        >
+          Settings
+        </Button>
+      </div>
+      {busy && (
+        <Spinner
+          size="small"
+          label={progressText ? `${state.busy}. ${progressText}` : `${state.busy}…`}
+          labelPosition="after"
+        />
+      )}
+      <div aria-live="polite">{state.status && <Caption1>{state.status}</Caption1>}</div>
+      {state.settingsProblems.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Saved settings had problems, so defaults are used for:{" "}
+            {state.settingsProblems.join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.notes.map((note) => (
+        <MessageBar key={note} intent="info">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {settingsOpen && state.result && (
+        <SettingsPanel
+          settings={state.settings}
+          schedules={state.result.schedules}
+          storedIn={inExcel ? "in the workbook" : "in this browser for this file"}
+          onCancel={() => setSettingsOpen(false)}
+          onSave={(s) => {
+            setSettingsOpen(false);
+            void saveSettings(s);
+          }}
+        />
+      )}
+      {state.result && (
+        <>
+          <section className={styles.region} aria-label="Schedules">
+            <Subtitle2 as="h2">Schedules</Subtitle2>
+            <ScheduleList schedules={state.result.schedules} />
+          </section>
+          <Divider />
+          <section className={styles.region} aria-label="Findings">
+            <Subtitle2 as="h2">Findings</Subtitle2>
+            <FindingsList
+              findings={state.findings}
+              onSelect={showFinding}
+              selectVerb={inExcel ? "Go to" : "Show"}
+            />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { describeScale } from "../../core/recognise/scale";
+import type { CheckedSchedule } from "../../core/validate";
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    display: "flex",
+    flexDirection: "column",
+  },
+});
+
+export interface ScheduleListProps {
+  schedules: readonly CheckedSchedule[];
+}
+
+/** What was recognised: each schedule's sheet, title, scale and weak threshold. */
+export function ScheduleList({ schedules }: ScheduleListProps) {
+  const styles = useStyles();
+  if (schedules.length === 0) {
+    return (
+      <Text>
+        No self-assessment schedule was found: no sheet has a header row with a score column.
+      </Text>
+    );
+  }
+  return (
+    <ul className={styles.list} aria-label="Schedules found">
+      {schedules.map(({ schedule, scale, weakThreshold }) => (
+        <li key={schedule.id} className={styles.item}>
+          <Text weight="semibold">{schedule.title}</Text>
+          <Caption1>
+            {schedule.sheet}, header row {schedule.headerRow}: {schedule.records.length}{" "}
+            requirements, scale {describeScale(scale)}, weak at {weakThreshold}{" "}
+            {scale.direction === "ascending" ? "or lower" : "or higher"}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}

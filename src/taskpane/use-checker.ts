@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type FindingInContext, findingsInContext } from "../core/finding-context";
+import type { Finding } from "../core/findings";
+import type { HostProgress, WorkbookHost } from "../core/host";
+import { type Settings, defaultSettings } from "../core/settings";
+import { type ValidationResult, validateGrids } from "../core/validate";
+
+export interface CheckerState {
+  /** What is running now, in words for the spinner; null when idle. */
+  busy: string | null;
+  progress: HostProgress | null;
+  result: ValidationResult | null;
+  findings: FindingInContext[];
+  notes: string[];
+  error: string | null;
+  settings: Settings;
+  settingsProblems: string[];
+  /** Cells highlighted in the workbook by the last "Highlight", or null when none are. */
+  highlighted: number | null;
+  /** A short confirmation after an action ("Highlights cleared from 12 cells."). */
+  status: string | null;
+}
+
+const initial: CheckerState = {
+  busy: null,
+  progress: null,
+  result: null,
+  findings: [],
+  notes: [],
+  error: null,
+  settings: defaultSettings(),
+  settingsProblems: [],
+  highlighted: null,
+  status: null,
+};
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The task pane's behaviour, over any host: check, highlight, select, settings. */
+export function useChecker(host: WorkbookHost) {
+  const [state, setState] = useState<CheckerState>(initial);
+  const settingsRef = useRef(state.settings);
+  settingsRef.current = state.settings;
+
+  const patch = useCallback((p: Partial<CheckerState>) => setState((s) => ({ ...s, ...p })), []);
+
+  /** Runs one action with a spinner; an error goes to the message bar and the pane stays usable. */
+  const act = useCallback(
+    async (label: string, work: () => Promise<Partial<CheckerState>>) => {
+      patch({ busy: label, error: null, status: null, progress: null });
+      try {
+        patch({ ...(await work()), busy: null, progress: null });
+      } catch (err) {
+        patch({ busy: null, progress: null, error: messageOf(err) });
+      }
+    },
+    [patch]
+  );
+
+  useEffect(() => {
+    void act("Loading settings", async () => {
+      const { settings, problems } = await host.loadSettings();
+      return { settings, settingsProblems: problems };
+    });
+  }, [host, act]);
+
+  const runCheck = useCallback(
+    async (settings: Settings): Promise<Partial<CheckerState>> => {
+      const read = await host.readWorkbook((progress) => patch({ progress }));
+      const result = validateGrids(read.grids, { settings, ownSheets: read.ownSheets });
+      return { result, findings: findingsInContext(result), notes: read.notes };
+    },
+    [host, patch]
+  );
+
+  const check = useCallback(
+    () => act("Checking schedules", () => runCheck(settingsRef.current)),
+    [act, runCheck]
+  );
+
+  const highlight = useCallback(
+    (findings: readonly Finding[]) =>
+      act("Highlighting cells", async () => {
+        const cells = await host.highlight(findings);
+        return {
+          highlighted: cells,
+          status: `Highlighted ${cells} cell${cells === 1 ? "" : "s"}.`,
+        };
+      }),
+    [act, host]
+  );
+
+  const clearHighlights = useCallback(
+    () =>
+      act("Clearing highlights", async () => {
+        const removed = await host.clearHighlights();
+        return {
+          highlighted: null,
+          status: removed ? "Highlights cleared." : "There were no highlights to clear.",
+        };
+      }),
+    [act, host]
+  );
+
+  const showFinding = useCallback(
+    async (finding: Finding) => {
+      try {
+        await host.showFinding(finding);
+      } catch (err) {
+        patch({ error: messageOf(err) });
+      }
+    },
+    [host, patch]
+  );
+
+  const saveSettings = useCallback(
+    (settings: Settings) =>
+      act("Saving settings", async () => {
+        await host.saveSettings(settings);
+        const rechecked = state.result ? await runCheck(settings) : {};
+        return {
+          settings,
+          settingsProblems: [],
+          status:
+            host.kind === "excel"
+              ? "Settings saved in the workbook."
+              : "Settings saved in this browser for this file.",
+          ...rechecked,
+        };
+      }),
+    [act, host, runCheck, state.result]
+  );
+
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+
+  return { state, check, highlight, clearHighlights, showFinding, saveSettings, dismissError };
+}
+
+export type Checker = ReturnType<typeof useChecker>;

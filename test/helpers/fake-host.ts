@@ -1,0 +1,84 @@
+import type { Finding } from "../../src/core/findings";
+import type { CellValue, Grid } from "../../src/core/grid";
+import { parseRange } from "../../src/core/grid";
+import type { HostProgress, WorkbookHost, WorkbookRead } from "../../src/core/host";
+import { type Settings, parseSettings } from "../../src/core/settings";
+import type { CellSpec, SheetSpec } from "./workbook-builder";
+
+function toCell(cell: CellSpec): CellValue {
+  if (cell === null || typeof cell !== "object" || cell instanceof Date) return cell;
+  if ("formula" in cell)
+    return cell.result === undefined
+      ? null
+      : typeof cell.result === "object"
+        ? { error: cell.result.error }
+        : cell.result;
+  if ("error" in cell) return { error: cell.error };
+  if ("richText" in cell) return cell.richText.map((r) => r.text).join("");
+  return cell.text;
+}
+
+/** Grids straight from fixture sheets, as a host would read them. */
+export function gridsFromSpecs(sheets: readonly SheetSpec[]): Grid[] {
+  return sheets.map((s) => ({
+    name: s.name,
+    hidden: Boolean(s.hidden),
+    firstRow: 1,
+    firstColumn: 1,
+    rows: s.rows.map((r) => r.map(toCell)),
+    merges: (s.merges ?? []).map((m) => parseRange(m)!),
+  }));
+}
+
+/** A host over fixed grids that records what the task pane asks of it. */
+export class FakeHost implements WorkbookHost {
+  readonly label = "Riverbend return.xlsx";
+  calls: string[] = [];
+  highlighted: Finding[] = [];
+  shown: Finding[] = [];
+  saved: Settings[] = [];
+  stored: unknown = undefined;
+  failRead: Error | null = null;
+
+  constructor(
+    private readonly grids: Grid[],
+    readonly kind: "excel" | "file" = "excel"
+  ) {}
+
+  async readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
+    this.calls.push("read");
+    onProgress?.({ message: "Reading cells", done: 1, total: 2 });
+    await new Promise((r) => setTimeout(r, 5));
+    if (this.failRead) throw this.failRead;
+    return { grids: this.grids, ownSheets: [], notes: [] };
+  }
+
+  async loadSettings() {
+    this.calls.push("loadSettings");
+    return parseSettings(this.stored);
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    this.calls.push("saveSettings");
+    this.saved.push(settings);
+    this.stored = settings;
+  }
+
+  async highlight(findings: readonly Finding[]): Promise<number> {
+    this.calls.push("highlight");
+    this.highlighted = [...findings];
+    return new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size;
+  }
+
+  async clearHighlights(): Promise<number> {
+    this.calls.push("clear");
+    const n = this.highlighted.length;
+    this.highlighted = [];
+    return n;
+  }
+
+  async showFinding(finding: Finding): Promise<void> {
+    this.calls.push(`show ${finding.sheet}!${finding.cell}`);
+    this.shown.push(finding);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { RIVERBEND_SHEETS } from "../../examples/riverbend";
+import { CheckerView } from "../../src/taskpane/App";
+import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+
+function renderPane(host: FakeHost) {
+  const user = userEvent.setup();
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <CheckerView host={host} />
+    </FluentProvider>
+  );
+  return { user, ...view };
+}
+
+async function checked(host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS))) {
+  const r = renderPane(host);
+  await r.user.click(screen.getByRole("button", { name: "Check schedules" }));
+  await screen.findByRole("region", { name: "Findings" });
+  return { host, ...r };
+}
+
+describe("task pane", () => {
+  it("checks, then lists the schedules it recognised and the findings by sheet and section", async () => {
+    const { host } = await checked();
+    expect(host.calls).toContain("read");
+    const schedules = screen.getByRole("list", { name: "Schedules found" });
+    expect(within(schedules).getAllByRole("listitem")).toHaveLength(2);
+    expect(within(schedules).getAllByRole("listitem")[0].textContent).toMatch(
+      /Local Code 2025-26, header row 5: 17 requirements, scale 1-5 \(5 best\), weak at 2 or lower/
+    );
+    const local = screen.getByRole("region", { name: "Findings on Local Code 2025-26" });
+    expect(
+      within(local).getByRole("heading", { name: /Principle B: Ensuring openness/ })
+    ).toBeTruthy();
+    expect(
+      within(local).getAllByRole("button", { name: /^Go to Local Code 2025-26 cell/ })
+    ).toHaveLength(10);
+    expect(screen.getByRole("region", { name: "Findings on Service Delivery" })).toBeTruthy();
+    const counts = screen.getByRole("list", { name: "Findings by rule" });
+    expect(within(counts).getByText("A weak score has no target date: 3")).toBeTruthy();
+  });
+
+  it("clicking a finding asks the host to go to its cell", async () => {
+    const { host, user } = await checked();
+    await user.click(
+      screen.getByRole("button", { name: /Go to Local Code 2025-26 cell D13: Score "TBC" is text/ })
+    );
+    expect(host.shown.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual([
+      "Local Code 2025-26!D13 score-invalid",
+    ]);
+  });
+
+  it("filters by rule", async () => {
+    const { user } = await checked();
+    await user.click(screen.getByRole("combobox", { name: "Show" }));
+    await user.click(screen.getByRole("option", { name: "A requirement has no score (1)" }));
+    const buttons = screen.getAllByRole("button", { name: /^Go to / });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0].getAttribute("aria-label")).toMatch(
+      /Service Delivery cell D15: No score for requirement \(d\)/
+    );
+  });
+
+  it("highlights every finding in the workbook and clears them again", async () => {
+    const { host, user } = await checked();
+    await user.click(screen.getByRole("button", { name: "Highlight in workbook" }));
+    await screen.findByText("Highlighted 13 cells.");
+    expect(host.highlighted).toHaveLength(13);
+    await user.click(screen.getByRole("button", { name: "Clear highlights" }));
+    await screen.findByText("Highlights cleared.");
+    expect(host.calls.filter((c) => c === "highlight" || c === "clear")).toEqual([
+      "highlight",
+      "clear",
+    ]);
+  });
+
+  it("saves a weak threshold in the settings and checks again with it", async () => {
+    const { host, user } = await checked();
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const group = screen.getByRole("group", { name: "Service Delivery, row 10" });
+    const weak = within(group).getByRole("textbox", { name: /Weak at/ });
+    await user.clear(weak);
+    await user.type(weak, "2");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await screen.findByText("Settings saved in the workbook.");
+    expect(host.saved[0].schedules["Service Delivery!10"]).toEqual({
+      weakThreshold: 2,
+      scale: undefined,
+    });
+    // Score 2 on requirement (c) is now weak, with no action and no lead column.
+    expect(
+      await screen.findByRole("button", {
+        name: /Go to Service Delivery cell E14: Score 2 is weak but has no improvement action/,
+      })
+    ).toBeTruthy();
+  });
+
+  it("refuses a threshold outside the scale", async () => {
+    const { user } = await checked();
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const group = screen.getByRole("group", { name: "Service Delivery, row 10" });
+    const weak = within(group).getByRole("textbox", { name: /Weak at/ });
+    await user.clear(weak);
+    await user.type(weak, "7");
+    expect(within(group).getByText("Enter a score from 1 to 3.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Save settings" }).hasAttribute("disabled")).toBe(
+      true
+    );
+  });
+
+  it("shows a host error in a message bar and stays usable", async () => {
+    const host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS));
+    host.failRead = new Error(
+      "Excel is still editing a cell. Press Enter or Esc to finish the edit, then try again."
+    );
+    const { user } = renderPane(host);
+    await user.click(screen.getByRole("button", { name: "Check schedules" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/Excel is still editing a cell/);
+    await user.click(screen.getByRole("button", { name: "Dismiss the message" }));
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    host.failRead = null;
+    await user.click(screen.getByRole("button", { name: "Check schedules" }));
+    await screen.findByRole("region", { name: "Findings" });
+  });
+
+  it("says so when a workbook has no schedules", async () => {
+    await checked(
+      new FakeHost(gridsFromSpecs([{ name: "Cover", rows: [["Riverbend Borough Council"]] }]))
+    );
+    expect(screen.getByText(/No self-assessment schedule was found/)).toBeTruthy();
+    expect(screen.getByText("No problems found.")).toBeTruthy();
+  });
+
+  it("has no accessibility violations: results, and settings open", async () => {
+    const { container, user } = await checked();
+    expect(await axe(container)).toHaveNoViolations();
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
