@@ -16,10 +16,11 @@ import {
   HighlightRegular,
   SettingsRegular,
 } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { WorkbookHost } from "../core/host";
 import { ErrorBar } from "./components/ErrorBar";
 import { FindingsList } from "./components/FindingsList";
+import { RowPreview } from "./components/RowPreview";
 import { ScheduleList } from "./components/ScheduleList";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { useChecker } from "./use-checker";
@@ -43,15 +44,33 @@ export interface CheckerViewProps {
   host: WorkbookHost;
   /** Shown above the buttons in file mode: the file's name and a way to open another. */
   header?: React.ReactNode;
+  /** Check as soon as the workbook is there (file mode: the user has just opened it). */
+  autoCheck?: boolean;
 }
 
 /** The checker for one workbook: check, results, highlights, settings. */
-export function CheckerView({ host, header }: CheckerViewProps) {
+export function CheckerView({ host, header, autoCheck = false }: CheckerViewProps) {
   const styles = useStyles();
   const { state, check, highlight, clearHighlights, showFinding, saveSettings, dismissError } =
     useChecker(host);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  useEffect(() => {
+    if (autoCheck) void check();
+    // Only when a new workbook arrives (check itself changes with settings), not on every render.
+  }, [host]);
   const inExcel = host.kind === "excel";
+  const previewGrid = state.preview
+    ? state.grids.find((g) => g.name === state.preview?.sheet)
+    : undefined;
+  const previewHeader =
+    state.result?.schedules
+      .filter(
+        (c) =>
+          c.schedule.sheet === state.preview?.sheet &&
+          c.schedule.headerRow <= (state.preview?.row ?? 0)
+      )
+      .map((c) => c.schedule.headerRow)
+      .pop() ?? 1;
   const busy = state.busy !== null;
   const progressText =
     state.progress?.total && state.progress.done !== undefined
@@ -131,6 +150,9 @@ export function CheckerView({ host, header }: CheckerViewProps) {
             void saveSettings(s);
           }}
         />
+      )}
+      {state.preview && previewGrid && (
+        <RowPreview grid={previewGrid} finding={state.preview} headerRow={previewHeader} />
       )}
       {state.result && (
         <>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type FindingInContext, findingsInContext } from "../core/finding-context";
 import type { Finding } from "../core/findings";
+import type { Grid } from "../core/grid";
 import type { HostProgress, WorkbookHost } from "../core/host";
 import { type Settings, defaultSettings } from "../core/settings";
 import { type ValidationResult, validateGrids } from "../core/validate";
@@ -17,8 +18,12 @@ export interface CheckerState {
   settingsProblems: string[];
   /** Cells highlighted in the workbook by the last "Highlight", or null when none are. */
   highlighted: number | null;
-  /** A short confirmation after an action ("Highlights cleared from 12 cells."). */
+  /** A short confirmation after an action ("Highlights cleared."). */
   status: string | null;
+  /** The sheets as last read, for the row preview in file mode. */
+  grids: Grid[];
+  /** The finding whose row the preview shows (file mode, where there is no sheet to select). */
+  preview: Finding | null;
 }
 
 const initial: CheckerState = {
@@ -32,6 +37,8 @@ const initial: CheckerState = {
   settingsProblems: [],
   highlighted: null,
   status: null,
+  grids: [],
+  preview: null,
 };
 
 function messageOf(err: unknown): string {
@@ -70,7 +77,13 @@ export function useChecker(host: WorkbookHost) {
     async (settings: Settings): Promise<Partial<CheckerState>> => {
       const read = await host.readWorkbook((progress) => patch({ progress }));
       const result = validateGrids(read.grids, { settings, ownSheets: read.ownSheets });
-      return { result, findings: findingsInContext(result), notes: read.notes };
+      return {
+        result,
+        findings: findingsInContext(result),
+        notes: read.notes,
+        grids: read.grids,
+        preview: null,
+      };
     },
     [host, patch]
   );
@@ -106,6 +119,7 @@ export function useChecker(host: WorkbookHost) {
 
   const showFinding = useCallback(
     async (finding: Finding) => {
+      if (host.kind === "file") patch({ preview: finding });
       try {
         await host.showFinding(finding);
       } catch (err) {

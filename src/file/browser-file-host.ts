@@ -1,0 +1,75 @@
+import type { Finding } from "../core/findings";
+import type { HostProgress, WorkbookHost, WorkbookRead } from "../core/host";
+import { type Settings, parseSettings } from "../core/settings";
+import { gridsFromBuffer } from "./workbook-grids";
+
+/** Where settings are kept in the browser: per file name, since there is no workbook to hold them. */
+export function settingsKey(fileName: string): string {
+  return `govcheck.settings:${fileName}`;
+}
+
+/**
+ * A workbook the user opened in the browser. It never leaves the page: it is read in memory with
+ * ExcelJS, never uploaded, never written back.
+ */
+export class BrowserFileHost implements WorkbookHost {
+  readonly kind = "file" as const;
+
+  constructor(
+    readonly label: string,
+    private readonly bytes: ArrayBuffer,
+    private readonly storage: Pick<Storage, "getItem" | "setItem"> | null
+  ) {}
+
+  async readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
+    onProgress?.({ message: `Reading ${this.label}` });
+    const grids = await gridsFromBuffer(this.bytes);
+    const hidden = grids.filter((g) => g.hidden).length;
+    const notes = hidden
+      ? [`${hidden} hidden sheet${hidden === 1 ? " was" : "s were"} not checked.`]
+      : [];
+    return { grids, ownSheets: [], notes };
+  }
+
+  async loadSettings(): Promise<{ settings: Settings; problems: string[] }> {
+    const text = this.storage?.getItem(settingsKey(this.label));
+    if (!text) return parseSettings(undefined);
+    try {
+      return parseSettings(JSON.parse(text) as unknown);
+    } catch {
+      return {
+        ...parseSettings(undefined),
+        problems: ["Saved settings could not be read; defaults are used."],
+      };
+    }
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    if (!this.storage)
+      throw new Error(
+        "This browser does not allow the page to keep settings (local storage is off)."
+      );
+    this.storage.setItem(settingsKey(this.label), JSON.stringify(settings));
+  }
+
+  async highlight(): Promise<number> {
+    // A file opened in the browser is never changed: findings are shown in the preview instead.
+    return 0;
+  }
+
+  async clearHighlights(): Promise<number> {
+    return 0;
+  }
+
+  async showFinding(_finding: Finding): Promise<void> {
+    // The task pane shows the finding's row in its preview; there is no sheet to select.
+  }
+}
+
+/** Reads a File from a picker or a drop into a host. */
+export async function openWorkbookFile(
+  file: File,
+  storage: Pick<Storage, "getItem" | "setItem"> | null
+): Promise<BrowserFileHost> {
+  return new BrowserFileHost(file.name, await file.arrayBuffer(), storage);
+}

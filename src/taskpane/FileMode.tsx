@@ -1,0 +1,157 @@
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  tokens,
+} from "@fluentui/react-components";
+import { DocumentArrowUpRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { useCallback, useRef, useState } from "react";
+import type { WorkbookHost } from "../core/host";
+import { CheckerView } from "./App";
+import { ErrorBar } from "./components/ErrorBar";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalXXL,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    textAlign: "center",
+  },
+  dragging: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  fileBar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+  hidden: { display: "none" },
+});
+
+/** Opens a workbook file as a host; the file host and ExcelJS load only when a file is opened. */
+export type OpenWorkbook = (file: File) => Promise<WorkbookHost>;
+
+const PRIVACY = "Your file stays on this computer: it is read inside this page and never uploaded.";
+
+export interface FileModeProps {
+  openWorkbook: OpenWorkbook;
+}
+
+/** The task pane outside Excel: open a workbook file, then check it as in Excel. */
+export function FileMode({ openWorkbook }: FileModeProps) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [host, setHost] = useState<WorkbookHost | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const open = useCallback(
+    async (file: File | undefined) => {
+      if (!file) return;
+      setOpening(true);
+      setError(null);
+      try {
+        setHost(await openWorkbook(file));
+      } catch (err) {
+        setError(err instanceof Error ? err.message : String(err));
+      } finally {
+        setOpening(false);
+        if (input.current) input.current.value = "";
+      }
+    },
+    [openWorkbook]
+  );
+
+  const picker = (
+    <>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label="Workbook file"
+        data-testid="file-input"
+        onChange={(e) => void open(e.target.files?.[0])}
+      />
+      <Button
+        appearance={host ? "secondary" : "primary"}
+        icon={<FolderOpenRegular />}
+        onClick={() => input.current?.click()}
+        disabled={opening}
+      >
+        {host ? "Open another workbook" : "Open a workbook"}
+      </Button>
+    </>
+  );
+
+  if (host) {
+    return (
+      <CheckerView
+        key={host.label}
+        host={host}
+        autoCheck
+        header={
+          <div className={styles.fileBar}>
+            <Text weight="semibold">{host.label}</Text>
+            {picker}
+            <Caption1>{PRIVACY}</Caption1>
+            {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+          </div>
+        }
+      />
+    );
+  }
+
+  return (
+    <main
+      className={styles.root}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void open(e.dataTransfer.files[0]);
+      }}
+    >
+      <Subtitle1 as="h1">Governance schedule checker</Subtitle1>
+      <MessageBar intent="info">
+        <MessageBarBody>
+          Excel is not here, so this page checks a workbook file instead. {PRIVACY}
+        </MessageBarBody>
+      </MessageBar>
+      {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+      <div className={mergeClasses(styles.drop, dragging && styles.dragging)}>
+        <DocumentArrowUpRegular fontSize={40} aria-hidden />
+        <Text>Drop an .xlsx workbook here, or</Text>
+        {picker}
+        {opening && <Spinner size="small" label="Opening the workbook…" />}
+      </div>
+    </main>
+  );
+}
