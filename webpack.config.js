@@ -17,6 +17,12 @@ function publicUrl() {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/** The manifest with every development address (pages, icons, app domain) moved to the public URL. */
+function forProduction(manifest) {
+  const url = publicUrl();
+  return manifest.split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(new URL(url).origin);
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -57,7 +63,7 @@ module.exports = async (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(publicUrl())),
+            transform: (content) => (dev ? content : forProduction(content.toString())),
           },
         ],
       }),

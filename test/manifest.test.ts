@@ -45,3 +45,16 @@ describe("manifest.xml", () => {
     }
   });
 });
+
+describe("the production build's manifest (dist/, made by npm run build before jest)", () => {
+  const built = readFileSync(join(ROOT, "dist", "manifest.xml"), "utf8");
+
+  it("points every address at the public URL, and stays valid", async () => {
+    expect(built).not.toContain("localhost");
+    expect(built).toContain(
+      '<SourceLocation DefaultValue="https://govcheck.example.org/taskpane.html"/>'
+    );
+    expect(built).toContain("<AppDomain>https://govcheck.example.org</AppDomain>");
+    expect((await checkManifest(built, "dist/manifest.xml")).problems).toEqual([]);
+  });
+});

@@ -3,6 +3,18 @@ import type { HostProgress, WorkbookHost, WorkbookRead } from "../core/host";
 import { type Settings, parseSettings } from "../core/settings";
 import { gridsFromBuffer } from "./workbook-grids";
 
+/** The part of the browser's localStorage this needs (src/file builds without DOM types). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** A file from a picker or a drop: its name and its bytes. */
+export interface PickedFile {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
 /** Where settings are kept in the browser: per file name, since there is no workbook to hold them. */
 export function settingsKey(fileName: string): string {
   return `govcheck.settings:${fileName}`;
@@ -18,7 +30,7 @@ export class BrowserFileHost implements WorkbookHost {
   constructor(
     readonly label: string,
     private readonly bytes: ArrayBuffer,
-    private readonly storage: Pick<Storage, "getItem" | "setItem"> | null
+    private readonly storage: KeyValueStore | null
   ) {}
 
   async readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
@@ -68,8 +80,8 @@ export class BrowserFileHost implements WorkbookHost {
 
 /** Reads a File from a picker or a drop into a host. */
 export async function openWorkbookFile(
-  file: File,
-  storage: Pick<Storage, "getItem" | "setItem"> | null
+  file: PickedFile,
+  storage: KeyValueStore | null
 ): Promise<BrowserFileHost> {
   return new BrowserFileHost(file.name, await file.arrayBuffer(), storage);
 }
