@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main as cli } from "../src/cli/main";
+import { excelRequestReport } from "./excel-requests";
 import { writeBenchWorkbook } from "./make-workbooks";
 
 const OUT = join(__dirname, "..", "..", "bench", "out");
@@ -138,6 +139,7 @@ async function report(): Promise<void> {
   console.log(
     `time per 10,000 rows at 50k/100k/200k: ${perTenK.map((p) => p.toFixed(0)).join(" / ")} ms (max/min ${spread.toFixed(2)}; linear if near 1)`
   );
+  await excelRequestReport();
 }
 
 if (process.argv[2] === "--child") {
