@@ -1,7 +1,12 @@
+import { realpathSync, writeFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import type { Finding } from "../core/findings";
 import { type Settings, SettingsError, defaultSettings, parseScaleOption } from "../core/settings";
+import { type SummaryInput, buildSummary, shareText } from "../core/summary/model";
+import { planCommitteeSheets } from "../core/summary/plan";
 import { validateGrids } from "../core/validate";
+import { committeeWorkbook } from "../file/committee-workbook";
 import { WorkbookReadError, readWorkbookFile } from "../file";
 import { ProgressBar } from "./progress";
 import { type FileReportJson, reportJson } from "./report-json";
@@ -33,11 +38,82 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
-function settingsFrom(flags: ValidateFlags): Settings {
+function settingsFrom(flags: { low?: number; scale?: string }): Settings {
   const settings = defaultSettings();
   if (flags.low !== undefined) settings.weakThreshold = flags.low;
   if (flags.scale !== undefined) settings.scale = parseScaleOption(flags.scale);
   return settings;
+}
+
+interface SummariseFlags {
+  output: string;
+  low?: number;
+  scale?: string;
+}
+
+/** The same file, even when named another way (a relative path, a link). */
+function sameFile(a: string, b: string): boolean {
+  const resolved = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return resolved(a) === resolved(b);
+}
+
+async function summariseCommand(files: string[], flags: SummariseFlags, io: Io): Promise<number> {
+  const settings = settingsFrom(flags);
+  const clash = files.find((f) => sameFile(f, flags.output));
+  if (clash) {
+    io.err(
+      `govcheck: -o ${flags.output} is one of the input files; govcheck never writes to a file it reads. Choose another output name.\n`
+    );
+    return EXIT_UNREADABLE;
+  }
+  if (!/\.xlsx$/i.test(flags.output)) {
+    io.err(`govcheck: -o ${flags.output} should end in .xlsx.\n`);
+    return EXIT_UNREADABLE;
+  }
+  const inputs: SummaryInput[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    const bar = new ProgressBar(`reading ${file}`);
+    try {
+      const grids = await readWorkbookFile(file, {
+        onProgress: (done, total) => bar.update(done, total),
+      });
+      bar.done();
+      inputs.push({
+        source: files.length > 1 ? basename(file) : "",
+        result: validateGrids(grids, { settings }),
+        settings,
+      });
+    } catch (err) {
+      bar.done();
+      if (!(err instanceof WorkbookReadError)) throw err;
+      unreadable++;
+      io.err(`govcheck: ${file}: ${err.message}\n`);
+    }
+  }
+  if (unreadable) {
+    io.err("govcheck: no summary written, because not every return could be read.\n");
+    return EXIT_UNREADABLE;
+  }
+  const summary = buildSummary(inputs, new Date());
+  const plan = planCommitteeSheets(
+    files.length === 1 ? { ...summary, sources: [basename(files[0])] } : summary
+  );
+  const bytes = await committeeWorkbook(plan, "Committee summary");
+  writeFileSync(flags.output, bytes);
+  const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
+  io.out(
+    `wrote ${flags.output}: ${plan.sheets.map((s) => s.name).join(" and ")}, ${charts} charts; ` +
+      `${summary.sections.length} sections, ${summary.actions.length} actions, ${summary.exceptions.length} exceptions; ` +
+      `requirements above the weak threshold: ${shareText(summary.aboveThreshold, summary.requirements)}.\n`
+  );
+  return EXIT_CLEAN;
 }
 
 async function validateCommand(files: string[], flags: ValidateFlags, io: Io): Promise<number> {
@@ -97,6 +173,22 @@ function program(io: Io, setCode: (code: number) => void): Command {
     )
     .action(async (files: string[], flags: ValidateFlags) => {
       setCode(await validateCommand(files, flags, io));
+    });
+  cmd
+    .command("summarise")
+    .alias("summarize")
+    .description(
+      "write the committee summary and action plan (with charts) for one or more returns to a new workbook"
+    )
+    .argument("<file...>", ".xlsx workbooks (several: one consolidated summary)")
+    .requiredOption("-o, --output <out.xlsx>", "the workbook to write (never one of the inputs)")
+    .option("--low <n>", "scores at N or worse are weak, on every schedule", wholeNumber)
+    .option(
+      "--scale <min-max>",
+      "the scoring scale for every schedule, such as 1-5 (5-1 when 1 is best)"
+    )
+    .action(async (files: string[], flags: SummariseFlags) => {
+      setCode(await summariseCommand(files, flags, io));
     });
   return cmd;
 }

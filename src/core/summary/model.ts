@@ -1,0 +1,244 @@
+import { a1 } from "../grid";
+import { isPlaceholder } from "../settings";
+import type { Settings } from "../settings";
+import type { Scale } from "../recognise/scale";
+import type { CheckedSchedule, ValidationResult } from "../validate";
+import { targetDay, targetText } from "./dates";
+
+export type Rag = "red" | "amber" | "green";
+
+/** The stated rule, printed in the key on the sheet. */
+export const RAG_RULE: Readonly<Record<Rag, string>> = {
+  red: "at least one weak score has no improvement action or no lead officer",
+  amber: "there are weak scores, and every one has an action and a lead officer",
+  green: "no weak scores",
+};
+
+export interface SectionSummary {
+  /** The return (file) this section came from; "" for a single workbook. */
+  readonly source: string;
+  readonly schedule: string;
+  readonly section: string;
+  readonly requirements: number;
+  readonly scored: number;
+  /** Mean of the valid scores, or null when none is valid. */
+  readonly mean: number | null;
+  /** The worst valid score, following the scale's direction. */
+  readonly lowest: number | null;
+  /** Count of each score on the scale, from the scale's minimum to its maximum. */
+  readonly distribution: readonly number[];
+  readonly weak: number;
+  readonly weakNoAction: number;
+  readonly weakNoLead: number;
+  readonly rag: Rag;
+}
+
+export type ActionStatus = "No action" | "No lead" | "Date passed" | "No date";
+
+export interface ActionItem {
+  readonly source: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly section: string;
+  readonly ref: string;
+  readonly requirement: string;
+  readonly score: number;
+  readonly action: string;
+  readonly lead: string;
+  readonly targetDate: string;
+  readonly status: readonly ActionStatus[];
+}
+
+export interface Exception {
+  readonly source: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly section: string;
+  readonly ref: string;
+  readonly requirement: string;
+  readonly problem: string;
+}
+
+export interface ScheduleSummary {
+  readonly source: string;
+  readonly sheet: string;
+  readonly title: string;
+  readonly scale: Scale;
+  readonly weakThreshold: number;
+}
+
+export interface CommitteeSummary {
+  readonly sources: readonly string[];
+  readonly made: Date;
+  readonly schedules: readonly ScheduleSummary[];
+  readonly sections: readonly SectionSummary[];
+  /** The scale the distribution columns run over: the widest among the schedules. */
+  readonly distributionScale: { min: number; max: number };
+  readonly actions: readonly ActionItem[];
+  readonly exceptions: readonly Exception[];
+  readonly requirements: number;
+  /** Requirements whose score is valid and not weak: "on track". */
+  readonly aboveThreshold: number;
+}
+
+export interface SummaryInput {
+  /** The file the return came from (a name to show); "" for the open workbook. */
+  readonly source: string;
+  readonly result: ValidationResult;
+  readonly settings: Settings;
+}
+
+function worse(scale: Scale, a: number, b: number): number {
+  return scale.direction === "ascending" ? Math.min(a, b) : Math.max(a, b);
+}
+
+function summariseSection(
+  source: string,
+  checked: CheckedSchedule,
+  section: string,
+  settings: Settings
+): SectionSummary {
+  const rows = checked.scored.filter((s) => s.record.section === section);
+  const { scale } = checked;
+  const distribution = new Array<number>(scale.max - scale.min + 1).fill(0);
+  let total = 0;
+  let scored = 0;
+  let lowest: number | null = null;
+  let weak = 0;
+  let weakNoAction = 0;
+  let weakNoLead = 0;
+  const hasLeadColumn = checked.schedule.columns.lead !== undefined;
+  for (const s of rows) {
+    if (!s.valid || s.score.kind !== "number") continue;
+    const v = s.score.value;
+    scored++;
+    total += v;
+    distribution[v - scale.min]++;
+    lowest = lowest === null ? v : worse(scale, lowest, v);
+    if (!s.weak) continue;
+    weak++;
+    if (isPlaceholder(s.record.action, settings.actionPlaceholders)) weakNoAction++;
+    if (!hasLeadColumn || isPlaceholder(s.record.lead, settings.leadPlaceholders)) weakNoLead++;
+  }
+  const rag: Rag = weakNoAction + weakNoLead > 0 ? "red" : weak > 0 ? "amber" : "green";
+  return {
+    source,
+    schedule: checked.schedule.title,
+    section,
+    requirements: rows.length,
+    scored,
+    mean: scored ? total / scored : null,
+    lowest,
+    distribution,
+    weak,
+    weakNoAction,
+    weakNoLead,
+    rag,
+  };
+}
+
+function problemOf(kind: string, scale: Scale): string {
+  if (kind === "missing") return "No score";
+  if (kind === "number") return `Score outside the ${scale.min}-${scale.max} scale`;
+  return "Score is not a whole number";
+}
+
+/** The committee's view of one or more checked returns: sections, RAG, action plan, exceptions. */
+export function buildSummary(inputs: readonly SummaryInput[], made: Date): CommitteeSummary {
+  const schedules: ScheduleSummary[] = [];
+  const sections: SectionSummary[] = [];
+  const actions: ActionItem[] = [];
+  const exceptions: Exception[] = [];
+  let requirements = 0;
+  let aboveThreshold = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const today = Date.UTC(made.getUTCFullYear(), made.getUTCMonth(), made.getUTCDate());
+  for (const { source, result, settings } of inputs) {
+    for (const checked of result.schedules) {
+      const { schedule, scale, weakThreshold } = checked;
+      schedules.push({
+        source,
+        sheet: schedule.sheet,
+        title: schedule.title,
+        scale,
+        weakThreshold,
+      });
+      min = Math.min(min, scale.min);
+      max = Math.max(max, scale.max);
+      const names = [...new Set(checked.scored.map((s) => s.record.section))];
+      for (const name of names) sections.push(summariseSection(source, checked, name, settings));
+      const hasLead = schedule.columns.lead !== undefined;
+      const hasDate = schedule.columns.targetDate !== undefined;
+      const scoreColumn = schedule.columns.score!;
+      for (const s of checked.scored) {
+        requirements++;
+        const r = s.record;
+        const cell = a1(r.scoreRow, scoreColumn);
+        const at = {
+          source,
+          sheet: schedule.sheet,
+          cell,
+          section: r.section,
+          ref: r.ref,
+          requirement: r.requirement,
+        };
+        if (!s.valid) {
+          exceptions.push({ ...at, problem: problemOf(s.score.kind, scale) });
+          continue;
+        }
+        if (!s.weak) {
+          aboveThreshold++;
+          continue;
+        }
+        if (s.score.kind !== "number") continue;
+        const status: ActionStatus[] = [];
+        const noAction = isPlaceholder(r.action, settings.actionPlaceholders);
+        const noLead = !hasLead || isPlaceholder(r.lead, settings.leadPlaceholders);
+        if (noAction) status.push("No action");
+        if (noLead) status.push("No lead");
+        const day = targetDay(r.targetDate);
+        if (day && day.getTime() < today) status.push("Date passed");
+        else if (hasDate && !day && targetText(r.targetDate).trim() === "") status.push("No date");
+        actions.push({
+          ...at,
+          score: s.score.value,
+          action: noAction ? "" : r.action,
+          lead: noLead ? "" : r.lead,
+          targetDate: targetText(r.targetDate),
+          status,
+        });
+        if (noAction || noLead || status.includes("Date passed")) {
+          exceptions.push({
+            ...at,
+            problem: `Weak score ${s.score.value}: ${status.join(", ").toLowerCase()}`,
+          });
+        }
+      }
+    }
+  }
+  actions.sort(
+    (a, b) =>
+      Number(b.status.includes("No action") || b.status.includes("No lead")) -
+        Number(a.status.includes("No action") || a.status.includes("No lead")) ||
+      (a.lead || "\uffff").localeCompare(b.lead || "\uffff") ||
+      a.section.localeCompare(b.section) ||
+      a.ref.localeCompare(b.ref, undefined, { numeric: true })
+  );
+  return {
+    sources: inputs.map((i) => i.source),
+    made,
+    schedules,
+    sections,
+    distributionScale: Number.isFinite(min) ? { min, max } : { min: 1, max: 5 },
+    actions,
+    exceptions,
+    requirements,
+    aboveThreshold,
+  };
+}
+
+/** "38 of 46 (83%)" */
+export function shareText(above: number, of: number): string {
+  return `${above} of ${of} (${of ? Math.round((100 * above) / of) : 0}%)`;
+}

@@ -1,0 +1,79 @@
+import ExcelJS from "exceljs";
+import { a1 } from "../core/grid";
+import type { PlanCell, PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
+import { addChartsToPackage } from "./chart-parts";
+
+function argb(hex: string): string {
+  return `FF${hex.replace("#", "").toUpperCase()}`;
+}
+
+/** Strings stay strings: ExcelJS writes a formula only for a { formula } value, never for text. */
+function cellValue(value: PlanValue): ExcelJS.CellValue {
+  return value;
+}
+
+function styleCell(cell: ExcelJS.Cell, c: PlanCell): void {
+  if (c.bold || c.fontColor || c.size) {
+    cell.font = {
+      bold: c.bold,
+      size: c.size,
+      color: c.fontColor ? { argb: argb(c.fontColor) } : undefined,
+    };
+  }
+  if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) } };
+  if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+  if (c.numberFormat) cell.numFmt = c.numberFormat;
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+  const ws = workbook.addWorksheet(plan.name, {
+    views: plan.freezeRows
+      ? [{ state: "frozen", ySplit: plan.freezeRows, topLeftCell: a1(plan.freezeRows + 1, 1) }]
+      : [],
+    // Committee papers are printed: landscape, one page wide.
+    pageSetup: {
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of plan.cells) {
+    const cell = ws.getCell(c.row, c.col);
+    cell.value = cellValue(c.value);
+    styleCell(cell, c);
+  }
+  for (const t of plan.tables) {
+    const rows = t.rows.length ? t.rows : [t.header.map((_h, i) => (i === 0 ? "(none)" : null))];
+    ws.addTable({
+      name: t.name,
+      ref: a1(t.top, t.left),
+      headerRow: true,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns: t.header.map((name) => ({ name, filterButton: true })),
+      rows: rows.map((r) => r.map(cellValue)),
+    });
+    for (const col of t.wrapColumns) {
+      ws.getColumn(t.left + col).alignment = { wrapText: true, vertical: "top" };
+    }
+  }
+}
+
+/**
+ * The committee tabs as a new workbook (the officer's file is never rewritten): both sheets of the
+ * plan, the action plan as an Excel table, and the charts as native Excel charts.
+ */
+export async function committeeWorkbook(plan: WorkbookPlan, title: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "govcheck";
+  workbook.title = title;
+  workbook.keywords = "govcheck committee summary";
+  for (const sheet of plan.sheets) writeSheet(workbook, sheet);
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return addChartsToPackage(
+    written,
+    plan.sheets.map((s) => ({ sheet: s.name, charts: s.charts, cells: s.cells }))
+  );
+}
