@@ -1,6 +1,12 @@
 import type { Finding } from "./findings";
 import type { Grid } from "./grid";
 import type { Settings } from "./settings";
+import type { WorkbookPlan } from "./summary/plan";
+
+/** Where the committee tabs went: into the open workbook, or into a new file to download. */
+export type CommitteeOutput =
+  | { readonly kind: "sheets"; readonly names: string[]; readonly replaced: number }
+  | { readonly kind: "file"; readonly fileName: string; readonly bytes: Uint8Array };
 
 /** Where a long read has got to, for the task pane's progress text. */
 export interface HostProgress {
@@ -34,4 +40,6 @@ export interface WorkbookHost {
   clearHighlights(): Promise<number>;
   /** Takes the user to a finding's cell (in Excel: activates the sheet and selects it). */
   showFinding(finding: Finding): Promise<void>;
+  /** Writes the committee summary and action plan: sheets in Excel, a new workbook elsewhere. */
+  writeCommitteeSheets(plan: WorkbookPlan): Promise<CommitteeOutput>;
 }

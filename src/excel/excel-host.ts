@@ -1,10 +1,12 @@
 import type { Finding } from "../core/findings";
-import type { HostProgress, WorkbookHost, WorkbookRead } from "../core/host";
+import type { CommitteeOutput, HostProgress, WorkbookHost, WorkbookRead } from "../core/host";
+import type { WorkbookPlan } from "../core/summary/plan";
 import { type Settings, parseSettings } from "../core/settings";
 import { applyHighlights, clearHighlights } from "./highlights";
 import { explainOfficeError } from "./office-errors";
 import { DEFAULT_READ_OPTIONS, readWorkbook } from "./read-workbook";
 import { SETTINGS_KEY, queueSave, queueSetting, settingValue } from "./workbook-settings";
+import { writeCommitteeSheets } from "./write-committee-sheets";
 
 /** Runs a batch against the workbook: Excel.run in the add-in, the mock in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -58,6 +60,11 @@ export class ExcelHost implements WorkbookHost {
 
   clearHighlights(): Promise<number> {
     return this.safely((context) => clearHighlights(context));
+  }
+
+  async writeCommitteeSheets(plan: WorkbookPlan): Promise<CommitteeOutput> {
+    const written = await this.safely((context) => writeCommitteeSheets(context, plan));
+    return { kind: "sheets", ...written };
   }
 
   showFinding(finding: Finding): Promise<void> {

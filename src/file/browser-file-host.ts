@@ -1,6 +1,8 @@
 import type { Finding } from "../core/findings";
-import type { HostProgress, WorkbookHost, WorkbookRead } from "../core/host";
+import type { CommitteeOutput, HostProgress, WorkbookHost, WorkbookRead } from "../core/host";
+import type { WorkbookPlan } from "../core/summary/plan";
 import { type Settings, parseSettings } from "../core/settings";
+import { committeeWorkbook } from "./committee-workbook";
 import { gridsFromBuffer } from "./workbook-grids";
 
 /** The part of the browser's localStorage this needs (src/file builds without DOM types). */
@@ -71,6 +73,12 @@ export class BrowserFileHost implements WorkbookHost {
 
   async clearHighlights(): Promise<number> {
     return 0;
+  }
+
+  async writeCommitteeSheets(plan: WorkbookPlan): Promise<CommitteeOutput> {
+    const base = this.label.replace(/\.xlsx$/i, "");
+    const bytes = await committeeWorkbook(plan, `Committee summary: ${base}`);
+    return { kind: "file", fileName: `${base} - committee summary.xlsx`, bytes };
   }
 
   async showFinding(_finding: Finding): Promise<void> {

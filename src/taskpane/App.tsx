@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import {
   CheckmarkCircleRegular,
+  DocumentTableRegular,
   EraserRegular,
   HighlightRegular,
   SettingsRegular,
@@ -40,6 +41,21 @@ const useStyles = makeStyles({
   region: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
+/** Hands a workbook the page made to the browser as a download; nothing leaves the computer. */
+function download(fileName: string, bytes: Uint8Array): void {
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export interface CheckerViewProps {
   host: WorkbookHost;
   /** Shown above the buttons in file mode: the file's name and a way to open another. */
@@ -51,8 +67,16 @@ export interface CheckerViewProps {
 /** The checker for one workbook: check, results, highlights, settings. */
 export function CheckerView({ host, header, autoCheck = false }: CheckerViewProps) {
   const styles = useStyles();
-  const { state, check, highlight, clearHighlights, showFinding, saveSettings, dismissError } =
-    useChecker(host);
+  const {
+    state,
+    check,
+    highlight,
+    clearHighlights,
+    showFinding,
+    saveSettings,
+    buildCommitteeSummary,
+    dismissError,
+  } = useChecker(host);
   const [settingsOpen, setSettingsOpen] = useState(false);
   useEffect(() => {
     if (autoCheck) void check();
@@ -107,6 +131,13 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
             </Button>
           </>
         )}
+        <Button
+          icon={<DocumentTableRegular />}
+          onClick={() => buildCommitteeSummary(download)}
+          disabled={busy || !state.result || state.result.schedules.length === 0}
+        >
+          Build committee summary
+        </Button>
         <Button
           icon={<SettingsRegular />}
           appearance="subtle"

@@ -4,6 +4,8 @@ import type { Finding } from "../core/findings";
 import type { Grid } from "../core/grid";
 import type { HostProgress, WorkbookHost } from "../core/host";
 import { type Settings, defaultSettings } from "../core/settings";
+import { buildSummary } from "../core/summary/model";
+import { planCommitteeSheets } from "../core/summary/plan";
 import { type ValidationResult, validateGrids } from "../core/validate";
 
 export interface CheckerState {
@@ -147,9 +149,48 @@ export function useChecker(host: WorkbookHost) {
     [act, host, runCheck, state.result]
   );
 
+  /** Builds the committee tabs from the last check; a file host hands back a workbook to download. */
+  const buildCommitteeSummary = useCallback(
+    (deliver: (fileName: string, bytes: Uint8Array) => void) =>
+      act("Building the committee summary", async () => {
+        if (!state.result) return {};
+        const summary = buildSummary(
+          [
+            {
+              source: host.kind === "file" ? host.label : "",
+              result: state.result,
+              settings: settingsRef.current,
+            },
+          ],
+          new Date()
+        );
+        const output = await host.writeCommitteeSheets(planCommitteeSheets(summary));
+        if (output.kind === "file") {
+          deliver(output.fileName, output.bytes);
+          return {
+            status: `Downloaded ${output.fileName}: the committee summary and action plan, with charts.`,
+          };
+        }
+        const replaced = output.replaced
+          ? ` (replacing the ${output.replaced} sheets it made before)`
+          : "";
+        return { status: `Wrote ${output.names.join(" and ")}${replaced}.` };
+      }),
+    [act, host, state.result]
+  );
+
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
-  return { state, check, highlight, clearHighlights, showFinding, saveSettings, dismissError };
+  return {
+    state,
+    check,
+    highlight,
+    clearHighlights,
+    showFinding,
+    saveSettings,
+    buildCommitteeSummary,
+    dismissError,
+  };
 }
 
 export type Checker = ReturnType<typeof useChecker>;

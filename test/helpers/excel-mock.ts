@@ -36,6 +36,45 @@ export interface MockExcel {
   activated: string[];
   selected: string[];
   rangeRequests: { sheet: string; row: number; column: number; rows: number; columns: number }[];
+  /** Sheets deleted with worksheet.delete(), by name. */
+  deletedSheets: string[];
+  /** Sheets the code added, with what it wrote into them. */
+  newSheets: NewSheet[];
+  /** One entry each time the code suspended screen updating. */
+  screenUpdatesSuspended: string[];
+}
+
+/** What the code wrote into a sheet it added: plain records, read back by the tests. */
+export interface NewSheet {
+  name: string;
+  id: string;
+  writes: {
+    row: number;
+    column: number;
+    rows: number;
+    columns: number;
+    range: { values?: unknown[][]; numberFormat?: string[][] };
+  }[];
+  cellFormats: Map<
+    string,
+    { font: Record<string, unknown>; fill: Record<string, unknown>; wrapText?: boolean }
+  >;
+  columns: Map<string, { columnWidth?: number; wrapText?: boolean }>;
+  tables: { address: string; hasHeaders: boolean; table: { name?: string; style?: string } }[];
+  charts: {
+    type: string;
+    source: string;
+    seriesBy: string;
+    xValues?: string;
+    position?: [string, string];
+    chart: {
+      title: { text?: string };
+      legend: { position?: string };
+      axes: { valueAxis: { title: { text?: string } } };
+    };
+  }[];
+  frozenRows?: number;
+  activated: boolean;
 }
 
 type Seed = Record<string, unknown>;
@@ -70,6 +109,9 @@ export function mockExcel(
     activated: [],
     selected: [],
     rangeRequests: [],
+    deletedSheets: [],
+    newSheets: [],
+    screenUpdatesSuspended: [],
   };
 
   const make = (seed: Seed, nullable = false): OfficeMockObject => {
@@ -174,12 +216,81 @@ export function mockExcel(
         },
       }),
     activate: () => state.activated.push(s.name),
+    delete: () => state.deletedSheets.push(s.name),
   });
 
+  const addSheet = (name: string) => {
+    const sheet: NewSheet = {
+      name,
+      id: `{new-${state.newSheets.length + 1}}`,
+      writes: [],
+      cellFormats: new Map(),
+      columns: new Map(),
+      tables: [],
+      charts: [],
+      activated: false,
+    };
+    state.newSheets.push(sheet);
+    return make({
+      id: sheet.id,
+      name,
+      getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
+        const range = {};
+        sheet.writes.push({ row, column, rows, columns, range });
+        return range;
+      },
+      getCell: (row: number, column: number) => {
+        const key = `${row},${column}`;
+        const format = sheet.cellFormats.get(key) ?? { font: {}, fill: {} };
+        sheet.cellFormats.set(key, format);
+        return { format };
+      },
+      getRange: (address: string) => {
+        const format = sheet.columns.get(address) ?? {};
+        sheet.columns.set(address, format);
+        return { address, format };
+      },
+      tables: {
+        add: (address: string, hasHeaders: boolean) => {
+          const table = {};
+          sheet.tables.push({ address, hasHeaders, table });
+          return table;
+        },
+      },
+      charts: {
+        add: (type: string, source: { address: string }, seriesBy: string) => {
+          const record: NewSheet["charts"][number] = {
+            type,
+            source: source.address,
+            seriesBy,
+            chart: { title: {}, legend: {}, axes: { valueAxis: { title: {} } } },
+          };
+          sheet.charts.push(record);
+          return {
+            ...record.chart,
+            series: {
+              getItemAt: () => ({
+                setXAxisValues: (r: { address: string }) => (record.xValues = r.address),
+              }),
+            },
+            setPosition: (from: string, to: string) => (record.position = [from, to]),
+          };
+        },
+      },
+      freezePanes: { freezeRows: (n: number) => (sheet.frozenRows = n) },
+      activate: () => (sheet.activated = true),
+    });
+  };
+
   const root = new OfficeMockObject({
+    application: {
+      suspendScreenUpdatingUntilNextSync: () =>
+        state.screenUpdatesSuspended.push("until next sync"),
+    },
     workbook: {
       worksheets: {
         items: sheets.map(worksheetFor),
+        add: (name: string) => addSheet(name),
         getItem: (key: string) => {
           const s = find(key);
           if (!s) throw Object.assign(new Error(`no sheet ${key}`), { code: "ItemNotFound" });

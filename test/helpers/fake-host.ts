@@ -1,7 +1,13 @@
 import type { Finding } from "../../src/core/findings";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { parseRange } from "../../src/core/grid";
-import type { HostProgress, WorkbookHost, WorkbookRead } from "../../src/core/host";
+import type {
+  CommitteeOutput,
+  HostProgress,
+  WorkbookHost,
+  WorkbookRead,
+} from "../../src/core/host";
+import type { WorkbookPlan } from "../../src/core/summary/plan";
 import { type Settings, parseSettings } from "../../src/core/settings";
 import type { CellSpec, SheetSpec } from "./workbook-builder";
 
@@ -75,6 +81,24 @@ export class FakeHost implements WorkbookHost {
     const n = this.highlighted.length;
     this.highlighted = [];
     return n;
+  }
+
+  plans: WorkbookPlan[] = [];
+
+  async writeCommitteeSheets(plan: WorkbookPlan): Promise<CommitteeOutput> {
+    this.calls.push("summary");
+    this.plans.push(plan);
+    if (this.kind === "file")
+      return {
+        kind: "file",
+        fileName: "Riverbend return - committee summary.xlsx",
+        bytes: new Uint8Array([80, 75, 3, 4]),
+      };
+    return {
+      kind: "sheets",
+      names: plan.sheets.map((s) => s.name),
+      replaced: this.plans.length > 1 ? 2 : 0,
+    };
   }
 
   async showFinding(finding: Finding): Promise<void> {

@@ -146,3 +146,33 @@ describe("task pane", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 });
+
+describe("building the committee summary from the pane", () => {
+  it("in Excel: writes the sheets through the host and says which", async () => {
+    const { host, user } = await checked();
+    await user.click(screen.getByRole("button", { name: "Build committee summary" }));
+    await screen.findByText("Wrote Committee Summary and Action Plan.");
+    expect(host.plans[0].sheets.map((s) => s.name)).toEqual(["Committee Summary", "Action Plan"]);
+    expect(host.plans[0].sheets[0].charts).toHaveLength(2);
+  });
+
+  it("outside Excel: downloads the committee workbook", async () => {
+    const created: Blob[] = [];
+    const clicked: string[] = [];
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => (created.push(b), "blob:committee"),
+      revokeObjectURL: () => undefined,
+    });
+    // jsdom cannot follow a download link; record the click instead.
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      clicked.push(this.download);
+    });
+    const { user } = await checked(new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS), "file"));
+    await user.click(screen.getByRole("button", { name: "Build committee summary" }));
+    await screen.findByText(/Downloaded Riverbend return - committee summary\.xlsx/);
+    expect(created).toHaveLength(1);
+    expect(clicked).toEqual(["Riverbend return - committee summary.xlsx"]);
+  });
+});

@@ -1,0 +1,210 @@
+import { a1, columnLetters } from "../core/grid";
+import { freeSheetName } from "../core/summary/sheet-names";
+import type {
+  PlanChart,
+  PlanRange,
+  PlanValue,
+  SheetPlan,
+  WorkbookPlan,
+} from "../core/summary/plan";
+import { OWN_SHEETS_KEY, queueSave, queueSetting, settingValue } from "./workbook-settings";
+
+/** Table rows written with the sheets; longer action plans follow in blocks, one sync each. */
+const ROWS_PER_WRITE = 2000;
+
+/** Excel's column width is in points here; a plan's widths are in characters. */
+const POINTS_PER_CHARACTER = 6;
+
+export interface WrittenSheets {
+  /** The names the sheets got (another name where a user's sheet already had the one wanted). */
+  names: string[];
+  /** How many sheets the add-in made earlier were replaced. */
+  replaced: number;
+}
+
+function address(r: PlanRange): string {
+  const from = a1(r.top, r.left);
+  const to = a1(r.bottom, r.right);
+  return from === to ? from : `${from}:${to}`;
+}
+
+/** Text gets the Text number format ("@"), so "=HYPERLINK(...)", "+Review" or "-1" stay as typed. */
+function formatFor(value: PlanValue, numberFormat: string | undefined): string {
+  if (typeof value === "string") return "@";
+  return numberFormat ?? "General";
+}
+
+function writeCells(worksheet: Excel.Worksheet, plan: SheetPlan): void {
+  if (plan.cells.length === 0) return;
+  let rows = 0;
+  let cols = 0;
+  for (const c of plan.cells) {
+    rows = Math.max(rows, c.row);
+    cols = Math.max(cols, c.col);
+  }
+  const values: PlanValue[][] = Array.from({ length: rows }, () =>
+    new Array<PlanValue>(cols).fill("")
+  );
+  const formats: string[][] = Array.from({ length: rows }, () =>
+    new Array<string>(cols).fill("General")
+  );
+  for (const c of plan.cells) {
+    values[c.row - 1][c.col - 1] = c.value ?? "";
+    formats[c.row - 1][c.col - 1] = formatFor(c.value, c.numberFormat);
+  }
+  const range = worksheet.getRangeByIndexes(0, 0, rows, cols);
+  // The format goes first, so the values arrive as text where they are text.
+  range.numberFormat = formats;
+  range.values = values;
+  for (const c of plan.cells) {
+    if (!c.bold && !c.fill && !c.fontColor && !c.wrap && !c.size) continue;
+    const format = worksheet.getCell(c.row - 1, c.col - 1).format;
+    if (c.bold) format.font.bold = true;
+    if (c.size) format.font.size = c.size;
+    if (c.fontColor) format.font.color = c.fontColor;
+    if (c.fill) format.fill.color = c.fill;
+    if (c.wrap) format.wrapText = true;
+  }
+}
+
+function tableBlock(
+  worksheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: readonly (readonly PlanValue[])[]
+): void {
+  if (rows.length === 0) return;
+  const range = worksheet.getRangeByIndexes(top - 1, left - 1, rows.length, rows[0].length);
+  range.numberFormat = rows.map((r) => r.map((v) => formatFor(v, undefined)));
+  range.values = rows.map((r) => r.map((v) => v ?? ""));
+}
+
+function addChart(worksheet: Excel.Worksheet, chart: PlanChart): void {
+  const type = chart.kind === "stackedBar" ? "BarStacked" : "BarClustered";
+  let source: Excel.Range;
+  if (chart.kind === "stackedBar") {
+    // The distribution table is one block: categories down its first column, a series per score column.
+    const first = chart.series[0];
+    const last = chart.series[chart.series.length - 1];
+    source = worksheet.getRange(
+      address({
+        top: first.nameCell.top,
+        left: chart.categories.left,
+        bottom: last.values.bottom,
+        right: last.values.right,
+      })
+    );
+  } else {
+    const s = chart.series[0];
+    source = worksheet.getRange(
+      address({
+        top: s.nameCell.top,
+        left: s.values.left,
+        bottom: s.values.bottom,
+        right: s.values.right,
+      })
+    );
+  }
+  // Series run down columns, stated rather than left for Excel to guess from the shape.
+  const added = worksheet.charts.add(type, source, "Columns");
+  if (chart.kind === "bar")
+    added.series.getItemAt(0).setXAxisValues(worksheet.getRange(address(chart.categories)));
+  added.title.text = chart.title;
+  added.legend.position = "Bottom";
+  added.axes.valueAxis.title.text = chart.valueAxisTitle;
+  added.setPosition(
+    a1(chart.anchor.top, chart.anchor.left),
+    a1(chart.anchor.bottom, chart.anchor.right)
+  );
+}
+
+/**
+ * Writes the committee sheets into the open workbook. Sheets the add-in made before (their ids are
+ * recorded in the workbook's settings) are replaced; a user's sheet with the same name is left alone
+ * and the new sheet takes another name. Three syncs, plus one per 2,000 action-plan rows past the first.
+ */
+export async function writeCommitteeSheets(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan
+): Promise<WrittenSheets> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items");
+  const ownSetting = queueSetting(context, OWN_SHEETS_KEY);
+  await context.sync();
+
+  const ownIds = new Set(
+    Array.isArray(settingValue(ownSetting))
+      ? (settingValue(ownSetting) as unknown[]).filter((v): v is string => typeof v === "string")
+      : []
+  );
+  const taken: string[] = [];
+  let replaced = 0;
+  for (const ws of worksheets.items) {
+    if (ownIds.has(ws.id)) {
+      ws.delete();
+      replaced++;
+    } else taken.push(ws.name);
+  }
+  context.application.suspendScreenUpdatingUntilNextSync();
+
+  const names: string[] = [];
+  const added: Excel.Worksheet[] = [];
+  const later: {
+    worksheet: Excel.Worksheet;
+    top: number;
+    left: number;
+    rows: readonly (readonly PlanValue[])[];
+  }[] = [];
+  for (const sheet of plan.sheets) {
+    const name = freeSheetName(sheet.name, [...taken, ...names]);
+    names.push(name);
+    const worksheet = worksheets.add(name);
+    worksheet.load("id");
+    added.push(worksheet);
+    sheet.columnWidths.forEach((w, i) => {
+      worksheet.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth =
+        w * POINTS_PER_CHARACTER;
+    });
+    writeCells(worksheet, sheet);
+    for (const t of sheet.tables) {
+      const rows = t.rows.length ? t.rows : [t.header.map((_h, i) => (i === 0 ? "(none)" : null))];
+      tableBlock(worksheet, t.top, t.left, [t.header]);
+      tableBlock(worksheet, t.top + 1, t.left, rows.slice(0, ROWS_PER_WRITE));
+      for (let start = ROWS_PER_WRITE; start < rows.length; start += ROWS_PER_WRITE) {
+        later.push({
+          worksheet,
+          top: t.top + 1 + start,
+          left: t.left,
+          rows: rows.slice(start, start + ROWS_PER_WRITE),
+        });
+      }
+      const tableRange = `${a1(t.top, t.left)}:${a1(t.top + rows.length, t.left + t.header.length - 1)}`;
+      const table = worksheet.tables.add(tableRange, true);
+      table.name = t.name;
+      table.style = "TableStyleMedium2";
+      for (const col of t.wrapColumns) {
+        worksheet.getRange(
+          `${columnLetters(t.left + col)}:${columnLetters(t.left + col)}`
+        ).format.wrapText = true;
+      }
+    }
+    for (const chart of sheet.charts) addChart(worksheet, chart);
+    if (sheet.freezeRows) worksheet.freezePanes.freezeRows(sheet.freezeRows);
+  }
+  if (added.length) added[0].activate();
+  await context.sync();
+
+  for (const block of later) {
+    tableBlock(block.worksheet, block.top, block.left, block.rows);
+    // Each block is its own request: Excel on the web refuses one over 5 MB.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+  }
+  queueSave(
+    context,
+    OWN_SHEETS_KEY,
+    added.map((w) => w.id)
+  );
+  await context.sync();
+  return { names, replaced };
+}
