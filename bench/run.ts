@@ -41,18 +41,20 @@ async function excelJsStreamingRead(file: string): Promise<number> {
 async function child(kind: string, file: string): Promise<void> {
   const start = process.hrtime.bigint();
   const result: Sample = { ms: 0, peakMb: 0 };
+  const quiet = { out: () => undefined, err: (t: string) => void process.stderr.write(t) };
   if (kind === "exceljs") result.rows = await excelJsStreamingRead(file);
-  else
-    result.exit = await cli(["node", "govcheck", "validate", file, "--json"], {
-      out: () => undefined,
-      err: (t) => process.stderr.write(t),
-    });
+  else if (kind === "summarise")
+    result.exit = await cli(
+      ["node", "govcheck", "summarise", file, "-o", join(OUT, "committee.xlsx")],
+      quiet
+    );
+  else result.exit = await cli(["node", "govcheck", "validate", file, "--json"], quiet);
   result.ms = Number(process.hrtime.bigint() - start) / 1e6;
   result.peakMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(result));
 }
 
-function measure(kind: "exceljs" | "govcheck", file: string): Sample {
+function measure(kind: "exceljs" | "govcheck" | "summarise", file: string): Sample {
   const samples: Sample[] = [];
   for (let i = 0; i < REPEATS; i++) {
     const run = spawnSync(
@@ -138,6 +140,13 @@ async function report(): Promise<void> {
   );
   console.log(
     `time per 10,000 rows at 50k/100k/200k: ${perTenK.map((p) => p.toFixed(0)).join(" / ")} ms (max/min ${spread.toFixed(2)}; linear if near 1)`
+  );
+  const big = files.find((f) => f.rows === 200_000)!;
+  const validate = measure("govcheck", big.file);
+  const summarise = measure("summarise", big.file);
+  const summariseRatio = summarise.ms / validate.ms;
+  console.log(
+    `\ngovcheck summarise on 200k rows: ${summarise.ms.toFixed(0)} ms, validate ${validate.ms.toFixed(0)} ms, ratio ${summariseRatio.toFixed(2)}x (target <= 1.5x) ${summariseRatio <= 1.5 ? "OK" : "MISSED"}; peak ${summarise.peakMb.toFixed(0)} MB`
   );
   await excelRequestReport();
 }

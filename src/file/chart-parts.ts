@@ -57,8 +57,12 @@ export function rangeFormula(sheet: string, r: PlanRange): string {
   return `${quoted}!${from === to ? from : `${from}:${to}`}`;
 }
 
+const cellMaps = new WeakMap<readonly PlanCell[], Map<string, PlanCell["value"]>>();
+
 function valuesIn(cells: readonly PlanCell[], r: PlanRange): (string | number | null)[] {
-  const byKey = new Map(cells.map((c) => [`${c.row},${c.col}`, c.value]));
+  let byKey = cellMaps.get(cells);
+  if (!byKey)
+    cellMaps.set(cells, (byKey = new Map(cells.map((c) => [`${c.row},${c.col}`, c.value]))));
   const out: (string | number | null)[] = [];
   for (let row = r.top; row <= r.bottom; row++)
     for (let col = r.left; col <= r.right; col++) out.push(byKey.get(`${row},${col}`) ?? null);
@@ -253,5 +257,10 @@ export async function addChartsToPackage(
   }
   types = types.replace(/<\/Types>\s*$/, `${overrides.join("")}</Types>`);
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  // Light compression: the package is rewritten whole, and a large action plan makes it big.
+  return zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 1 },
+  });
 }

@@ -2,6 +2,7 @@ import { a1 } from "../grid";
 import { isPlaceholder } from "../settings";
 import type { Settings } from "../settings";
 import type { Scale } from "../recognise/scale";
+import type { ScoredRecord } from "../rules/context";
 import type { CheckedSchedule, ValidationResult } from "../validate";
 import { targetDay, targetText } from "./dates";
 
@@ -96,9 +97,9 @@ function summariseSection(
   source: string,
   checked: CheckedSchedule,
   section: string,
+  rows: readonly ScoredRecord[],
   settings: Settings
 ): SectionSummary {
-  const rows = checked.scored.filter((s) => s.record.section === section);
   const { scale } = checked;
   const distribution = new Array<number>(scale.max - scale.min + 1).fill(0);
   let total = 0;
@@ -166,8 +167,15 @@ export function buildSummary(inputs: readonly SummaryInput[], made: Date): Commi
       });
       min = Math.min(min, scale.min);
       max = Math.max(max, scale.max);
-      const names = [...new Set(checked.scored.map((s) => s.record.section))];
-      for (const name of names) sections.push(summariseSection(source, checked, name, settings));
+      // One pass to group by section: a schedule can hold thousands of sections.
+      const bySection = new Map<string, ScoredRecord[]>();
+      for (const s of checked.scored) {
+        const list = bySection.get(s.record.section);
+        if (list) list.push(s);
+        else bySection.set(s.record.section, [s]);
+      }
+      for (const [name, rows] of bySection)
+        sections.push(summariseSection(source, checked, name, rows, settings));
       const hasLead = schedule.columns.lead !== undefined;
       const hasDate = schedule.columns.targetDate !== undefined;
       const scoreColumn = schedule.columns.score!;
@@ -217,14 +225,21 @@ export function buildSummary(inputs: readonly SummaryInput[], made: Date): Commi
       }
     }
   }
-  actions.sort(
-    (a, b) =>
-      Number(b.status.includes("No action") || b.status.includes("No lead")) -
-        Number(a.status.includes("No action") || a.status.includes("No lead")) ||
-      (a.lead || "\uffff").localeCompare(b.lead || "\uffff") ||
-      a.section.localeCompare(b.section) ||
-      a.ref.localeCompare(b.ref, undefined, { numeric: true })
+  // Sort keys computed once: an action plan can run to tens of thousands of rows.
+  const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
+  const keyed = actions.map((a) => ({
+    a,
+    missing: a.status.includes("No action") || a.status.includes("No lead") ? 0 : 1,
+    lead: a.lead || "\uffff",
+  }));
+  keyed.sort(
+    (x, y) =>
+      x.missing - y.missing ||
+      collator.compare(x.lead, y.lead) ||
+      collator.compare(x.a.section, y.a.section) ||
+      collator.compare(x.a.ref, y.a.ref)
   );
+  actions.splice(0, actions.length, ...keyed.map((k) => k.a));
   return {
     sources: inputs.map((i) => i.source),
     made,
