@@ -30,7 +30,18 @@ export async function whenOfficeReady(
   const timeout = new Promise<{ host: null }>((resolve) =>
     setTimeout(() => resolve({ host: null }), timeoutMs)
   );
-  const info = await Promise.race([office.onReady().catch(() => ({ host: null })), timeout]);
-  const host = info.host ? String(info.host) : null;
-  return { host, dark: host !== null && isDark(office.context?.officeTheme?.bodyBackgroundColor) };
+  try {
+    // A half-loaded office.js (its helper scripts blocked) may throw or never settle.
+    const ready = Promise.resolve()
+      .then(() => office.onReady())
+      .catch(() => ({ host: null }));
+    const info = await Promise.race([ready, timeout]);
+    const host = info.host ? String(info.host) : null;
+    return {
+      host,
+      dark: host !== null && isDark(office.context?.officeTheme?.bodyBackgroundColor),
+    };
+  } catch {
+    return { host: null, dark: false };
+  }
 }

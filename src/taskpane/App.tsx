@@ -4,6 +4,7 @@ import {
   Divider,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Subtitle1,
   Subtitle2,
@@ -140,7 +141,6 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
         </Button>
         <Button
           icon={<SettingsRegular />}
-          appearance="subtle"
           onClick={() => setSettingsOpen((o) => !o)}
           aria-expanded={settingsOpen}
           disabled={busy || !state.result}
@@ -160,6 +160,7 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
       {state.settingsProblems.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
+            <MessageBarTitle>Settings</MessageBarTitle>
             Saved settings had problems, so defaults are used for:{" "}
             {state.settingsProblems.join(" ")}
           </MessageBarBody>
@@ -167,7 +168,10 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
       )}
       {state.notes.map((note) => (
         <MessageBar key={note} intent="info">
-          <MessageBarBody>{note}</MessageBarBody>
+          <MessageBarBody>
+            <MessageBarTitle>Note</MessageBarTitle>
+            {note}
+          </MessageBarBody>
         </MessageBar>
       ))}
       {settingsOpen && state.result && (

@@ -3,6 +3,7 @@ import {
   Caption1,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Subtitle1,
   Text,
@@ -142,6 +143,7 @@ export function FileMode({ openWorkbook }: FileModeProps) {
       <Subtitle1 as="h1">Governance schedule checker</Subtitle1>
       <MessageBar intent="info">
         <MessageBarBody>
+          <MessageBarTitle>Working on a file</MessageBarTitle>
           Excel is not here, so this page checks a workbook file instead. {PRIVACY}
         </MessageBarBody>
       </MessageBar>

@@ -2,9 +2,8 @@ import {
   Badge,
   Button,
   Caption1,
-  Dropdown,
   Field,
-  Option,
+  Select,
   Subtitle2,
   Text,
   makeStyles,
@@ -99,18 +98,13 @@ export function FindingsList({ findings, onSelect, selectVerb }: FindingsListPro
         ))}
       </ul>
       <Field label="Show">
-        <Dropdown
-          value={
-            rule === ALL ? `All findings (${findings.length})` : RULE_DESCRIPTIONS[rule as RuleId]
-          }
-          selectedOptions={[rule]}
-          onOptionSelect={(_e, data) => setRule(data.optionValue ?? ALL)}
-        >
-          <Option value={ALL}>{`All findings (${findings.length})`}</Option>
+        {/* A native select: screen readers and keyboards know it without help. */}
+        <Select value={rule} onChange={(_e, data) => setRule(data.value)}>
+          <option value={ALL}>{`All findings (${findings.length})`}</option>
           {counts.map(([id, n]) => (
-            <Option key={id} value={id}>{`${RULE_DESCRIPTIONS[id]} (${n})`}</Option>
+            <option key={id} value={id}>{`${RULE_DESCRIPTIONS[id]} (${n})`}</option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       {[...groups.entries()].map(([sheet, sections]) => (
         <section key={sheet} className={styles.group} aria-label={`Findings on ${sheet}`}>
