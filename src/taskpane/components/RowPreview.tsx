@@ -1,4 +1,5 @@
 import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { type Grid, cellAt, cellText, columnLetters, lastColumn } from "../../core/grid";
 import type { Finding } from "../../core/findings";
 
@@ -36,10 +37,13 @@ function clip(text: string, max = 60): string {
 /** The finding's row as a small table under its header, with the cell to fix marked. */
 export function RowPreview({ grid, finding, headerRow }: RowPreviewProps) {
   const styles = useStyles();
+  const ref = useRef<HTMLElement>(null);
+  // The finding was clicked further down the list: bring its row into view.
+  useEffect(() => ref.current?.scrollIntoView?.({ block: "nearest" }), [finding]);
   const columns: number[] = [];
   for (let c = grid.firstColumn; c <= lastColumn(grid); c++) columns.push(c);
   return (
-    <section className={styles.root} aria-label="Row preview">
+    <section ref={ref} className={styles.root} aria-label="Row preview">
       <Subtitle2 as="h2">
         {finding.sheet}, row {finding.row}
       </Subtitle2>
