@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main as cli } from "../src/cli/main";
+import { bundleReport } from "./bundle-size";
 import { excelRequestReport } from "./excel-requests";
 import { writeBenchWorkbook } from "./make-workbooks";
 
@@ -149,6 +150,7 @@ async function report(): Promise<void> {
     `\ngovcheck summarise on 200k rows: ${summarise.ms.toFixed(0)} ms, validate ${validate.ms.toFixed(0)} ms, ratio ${summariseRatio.toFixed(2)}x (target <= 1.5x) ${summariseRatio <= 1.5 ? "OK" : "MISSED"}; peak ${summarise.peakMb.toFixed(0)} MB`
   );
   await excelRequestReport();
+  bundleReport(join(__dirname, "..", "..", "dist"));
 }
 
 if (process.argv[2] === "--child") {
