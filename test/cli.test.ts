@@ -1,23 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { main } from "../src/cli/main";
 import { CASES } from "./fixtures/cases";
 import { CSV_TEXT, encryptedWorkbook, legacyXls, zipWithoutWorkbook } from "./helpers/bad-files";
 import { writeWorkbook } from "./helpers/check-fixture";
+import { runCli } from "./helpers/run-cli";
 import { buildWorkbook } from "./helpers/workbook-builder";
 
 const BIN = join(__dirname, "..", "bin", "govcheck.js");
-
-async function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(["node", "govcheck", ...args], {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-  });
-  return { code, out, err };
-}
 
 function byName(name: string) {
   const found = CASES.find((c) => c.name.startsWith(name));
@@ -29,7 +19,7 @@ describe("govcheck validate", () => {
   it("prints the JSON contract for one file and exits 1 when there are findings", async () => {
     const c = byName("CIPFA");
     const file = await writeWorkbook(c.sheets, c.name);
-    const { code, out } = await run("validate", file, "--json");
+    const { code, out } = await runCli("validate", file, "--json");
     expect(code).toBe(1);
     const report = JSON.parse(out);
     expect(Object.keys(report)).toEqual(["file", "schedules", "issues"]);
@@ -57,7 +47,7 @@ describe("govcheck validate", () => {
   it("prints a JSON array for several files", async () => {
     const a = await writeWorkbook(byName("dimension").sheets);
     const b = await writeWorkbook(byName("descending").sheets);
-    const { out } = await run("validate", a, b, "--json");
+    const { out } = await runCli("validate", a, b, "--json");
     const reports = JSON.parse(out);
     expect(Array.isArray(reports)).toBe(true);
     expect(reports.map((r: { file: string }) => r.file)).toEqual([a, b]);
@@ -65,7 +55,7 @@ describe("govcheck validate", () => {
 
   it("reads like a linter: grouped by sheet, one line a finding, then a total", async () => {
     const file = await writeWorkbook(byName("dimension").sheets);
-    const { code, out } = await run("validate", file);
+    const { code, out } = await runCli("validate", file);
     expect(code).toBe(1);
     const lines = out.trimEnd().split("\n");
     expect(lines).toContain("Dimension 3");
@@ -86,8 +76,8 @@ describe("govcheck validate", () => {
 
   it("--low makes scores at N or worse weak on every schedule", async () => {
     const file = await writeWorkbook(byName("role synonyms").sheets);
-    const plain = JSON.parse((await run("validate", file, "--json")).out);
-    const low3 = JSON.parse((await run("validate", file, "--json", "--low", "3")).out);
+    const plain = JSON.parse((await runCli("validate", file, "--json")).out);
+    const low3 = JSON.parse((await runCli("validate", file, "--json", "--low", "3")).out);
     expect(plain.schedules[0].weakThreshold).toBe(2);
     expect(low3.schedules[0].weakThreshold).toBe(3);
     expect(low3.issues.map((f: { cell: string; rule: string }) => `${f.cell} ${f.rule}`)).toEqual(
@@ -97,10 +87,10 @@ describe("govcheck validate", () => {
 
   it("--scale overrides the scale, and 5-1 means 1 is best", async () => {
     const file = await writeWorkbook(byName("role synonyms").sheets);
-    const up = JSON.parse((await run("validate", file, "--json", "--scale", "1-10")).out);
+    const up = JSON.parse((await runCli("validate", file, "--json", "--scale", "1-10")).out);
     expect(up.schedules[0].scale).toEqual({ min: 1, max: 10, direction: "ascending" });
     expect(up.schedules[0].weakThreshold).toBe(5);
-    const down = JSON.parse((await run("validate", file, "--json", "--scale", "4-1")).out);
+    const down = JSON.parse((await runCli("validate", file, "--json", "--scale", "4-1")).out);
     expect(down.schedules[0].scale).toEqual({ min: 1, max: 4, direction: "descending" });
     const weakCells = down.issues
       .filter((f: { rule: string }) => f.rule.startsWith("low-score"))
@@ -110,7 +100,7 @@ describe("govcheck validate", () => {
 
   it("exits 0 with a sentence when a workbook has no schedules", async () => {
     const file = await writeWorkbook(byName("cover, contents").sheets);
-    const { code, out } = await run("validate", file);
+    const { code, out } = await runCli("validate", file);
     expect(code).toBe(0);
     expect(out).toMatch(/no self-assessment schedule found/);
   });
@@ -133,15 +123,15 @@ describe("govcheck validate", () => {
         ],
       },
     ]);
-    const { code, out } = await run("validate", file);
+    const { code, out } = await runCli("validate", file);
     expect(code).toBe(0);
     expect(out.trimEnd().split("\n").pop()).toBe("No problems found in 1 file.");
   });
 
   it("rejects bad options with exit 2", async () => {
-    expect((await run("validate", "x.xlsx", "--low", "two")).code).toBe(2);
-    expect((await run("validate", "x.xlsx", "--scale", "5")).code).toBe(2);
-    expect((await run("frobnicate")).code).toBe(2);
+    expect((await runCli("validate", "x.xlsx", "--low", "two")).code).toBe(2);
+    expect((await runCli("validate", "x.xlsx", "--scale", "5")).code).toBe(2);
+    expect((await runCli("frobnicate")).code).toBe(2);
   });
 });
 
@@ -205,7 +195,7 @@ describe("bad input", () => {
 
   it("a missing file is reported, and the other files are still checked", async () => {
     const good = await writeWorkbook(byName("dimension").sheets);
-    const { code, out, err } = await run("validate", "/nonexistent/schedule.xlsx", good);
+    const { code, out, err } = await runCli("validate", "/nonexistent/schedule.xlsx", good);
     expect(code).toBe(2);
     expect(err).toBe(
       "govcheck: /nonexistent/schedule.xlsx: no such file: /nonexistent/schedule.xlsx\n"

@@ -10,11 +10,11 @@ import { buildSummary, shareText } from "../src/core/summary/model";
 import { planCommitteeSheets, sectionLabel } from "../src/core/summary/plan";
 import { freeSheetName } from "../src/core/summary/sheet-names";
 import { validateGrids } from "../src/core/validate";
-import { main } from "../src/cli/main";
 import { readWorkbookFile } from "../src/file";
 import { committeeWorkbook } from "../src/file/committee-workbook";
 import { gridsFromSpecs } from "./helpers/fake-host";
 import { writeWorkbook } from "./helpers/check-fixture";
+import { runCli } from "./helpers/run-cli";
 
 const MADE = new Date(Date.UTC(2026, 10, 24));
 const settings = defaultSettings();
@@ -184,24 +184,15 @@ describe("the committee workbook file", () => {
 
 describe("govcheck summarise", () => {
   const dir = mkdtempSync(join(tmpdir(), "govcheck-summarise-"));
-  async function run(...args: string[]) {
-    let out = "";
-    let err = "";
-    const code = await main(["node", "govcheck", ...args], {
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-    });
-    return { code, out, err };
-  }
 
   it("writes the committee workbook and refuses to write over an input", async () => {
     const out = join(dir, "committee.xlsx");
-    const ok = await run("summarise", RIVERBEND_FILE, "-o", out);
+    const ok = await runCli("summarise", RIVERBEND_FILE, "-o", out);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(
       /wrote .*committee\.xlsx: Committee Summary and Action Plan, 2 charts; 8 sections, 6 actions, 8 exceptions/
     );
-    const refused = await run("summarise", RIVERBEND_FILE, "-o", `./${RIVERBEND_FILE}`);
+    const refused = await runCli("summarise", RIVERBEND_FILE, "-o", `./${RIVERBEND_FILE}`);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/is one of the input files/);
   });
@@ -218,7 +209,7 @@ describe("govcheck summarise", () => {
       },
     ]);
     const out = join(dir, "safe.xlsx");
-    expect((await run("summarise", file, "-o", out)).code).toBe(0);
+    expect((await runCli("summarise", file, "-o", out)).code).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(out));
     for (const sheet of Object.keys(zip.files).filter((p) =>
       /^xl\/worksheets\/sheet\d+\.xml$/.test(p)
@@ -247,7 +238,7 @@ describe("govcheck summarise", () => {
   it("consolidates several returns, one block of sections per file", async () => {
     const other = await writeWorkbook(RIVERBEND_SHEETS.slice(3), "second-return");
     const out = join(dir, "both.xlsx");
-    expect((await run("summarise", RIVERBEND_FILE, other, "-o", out)).code).toBe(0);
+    expect((await runCli("summarise", RIVERBEND_FILE, other, "-o", out)).code).toBe(0);
     const grids = await readWorkbookFile(out);
     const summary = grids.find((g) => g.name === "Committee Summary")!;
     const second = basename(other);

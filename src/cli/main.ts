@@ -2,6 +2,7 @@ import { realpathSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import type { Finding } from "../core/findings";
+import type { Grid } from "../core/grid";
 import { type Settings, SettingsError, defaultSettings, parseScaleOption } from "../core/settings";
 import { type SummaryInput, buildSummary, shareText } from "../core/summary/model";
 import { planCommitteeSheets } from "../core/summary/plan";
@@ -45,6 +46,36 @@ function settingsFrom(flags: { low?: number; scale?: string }): Settings {
   return settings;
 }
 
+/**
+ * Reads each file in turn, with a progress bar on a terminal, and hands its grids on. A file that
+ * cannot be read gets its one line on stderr and the rest are still read. Returns how many failed.
+ */
+async function readEach(
+  files: readonly string[],
+  io: Io,
+  use: (file: string, grids: Grid[]) => void,
+  failed: (file: string, message: string) => void = () => undefined
+): Promise<number> {
+  let unreadable = 0;
+  for (const file of files) {
+    const bar = new ProgressBar(`reading ${file}`);
+    try {
+      const grids = await readWorkbookFile(file, {
+        onProgress: (done, total) => bar.update(done, total),
+      });
+      bar.done();
+      use(file, grids);
+    } catch (err) {
+      bar.done();
+      if (!(err instanceof WorkbookReadError)) throw err;
+      unreadable++;
+      io.err(`govcheck: ${file}: ${err.message}\n`);
+      failed(file, err.message);
+    }
+  }
+  return unreadable;
+}
+
 interface SummariseFlags {
   output: string;
   low?: number;
@@ -77,26 +108,13 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     return EXIT_UNREADABLE;
   }
   const inputs: SummaryInput[] = [];
-  let unreadable = 0;
-  for (const file of files) {
-    const bar = new ProgressBar(`reading ${file}`);
-    try {
-      const grids = await readWorkbookFile(file, {
-        onProgress: (done, total) => bar.update(done, total),
-      });
-      bar.done();
-      inputs.push({
-        source: files.length > 1 ? basename(file) : "",
-        result: validateGrids(grids, { settings }),
-        settings,
-      });
-    } catch (err) {
-      bar.done();
-      if (!(err instanceof WorkbookReadError)) throw err;
-      unreadable++;
-      io.err(`govcheck: ${file}: ${err.message}\n`);
-    }
-  }
+  const unreadable = await readEach(files, io, (file, grids) => {
+    inputs.push({
+      source: files.length > 1 ? basename(file) : "",
+      result: validateGrids(grids, { settings }),
+      settings,
+    });
+  });
   if (unreadable) {
     io.err("govcheck: no summary written, because not every return could be read.\n");
     return EXIT_UNREADABLE;
@@ -120,30 +138,20 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
   const settings = settingsFrom(flags);
   const reports: (FileReportJson | { file: string; error: string })[] = [];
   const all: Finding[] = [];
-  let unreadable = 0;
   const texts: string[] = [];
-  for (const file of files) {
-    const bar = new ProgressBar(`reading ${file}`);
-    try {
-      const grids = await readWorkbookFile(file, {
-        onProgress: (done, total) => bar.update(done, total),
-      });
-      bar.done();
+  const unreadable = await readEach(
+    files,
+    io,
+    (file, grids) => {
       const result = validateGrids(grids, { settings });
       for (const f of result.findings) all.push(f);
       reports.push(reportJson(file, result));
       texts.push(reportText(file, result));
-    } catch (err) {
-      bar.done();
-      if (!(err instanceof WorkbookReadError)) throw err;
-      unreadable++;
-      io.err(`govcheck: ${file}: ${err.message}\n`);
-      reports.push({ file, error: err.message });
-    }
-  }
+    },
+    (file, message) => reports.push({ file, error: message })
+  );
   if (flags.json) {
-    const readable = reports;
-    io.out(`${JSON.stringify(files.length === 1 ? readable[0] : readable, null, 2)}\n`);
+    io.out(`${JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2)}\n`);
   } else {
     if (texts.length) io.out(`${texts.join("\n\n")}\n\n`);
     if (unreadable < files.length)
