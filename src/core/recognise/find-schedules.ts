@@ -225,6 +225,39 @@ function flush(draft: Draft): void {
   draft.pending = undefined;
 }
 
+/**
+ * A row with only a ref and a short title, and nothing in the score, evidence, action or lead
+ * columns, whose next row is scored and starts a sentence of its own, heads the rows below it.
+ * (A title cut off by a page break goes on in lower case, and stays a requirement.)
+ */
+function headsTheRowsBelow(
+  grid: Grid,
+  row: number,
+  bottom: number,
+  columns: Partial<Record<ColumnRole, number>>,
+  read: RowRead
+): boolean {
+  const t = read.texts;
+  const ref = t.ref.replace(/\s/g, "");
+  // Only a row with a ref of its own heads others: an unscored requirement without one stays a requirement.
+  if (ref === "" || hasScore(read.score) || hasScore(read.targetDate)) return false;
+  if (t.evidence || t.action || t.lead || t.previousAction || t.progress) return false;
+  if (t.requirement.length > 120 || endsSentence(t.requirement)) return false;
+  for (let r = row + 1; r <= bottom && r <= row + 3; r++) {
+    const next = readRow(grid, r, columns);
+    if (TEXT_FIELDS.every((f) => next.texts[f] === "") && !hasScore(next.score)) continue;
+    const nextRef = next.texts.ref.replace(/\s/g, "");
+    const underIt = nextRef === "" || (nextRef !== ref && nextRef.startsWith(ref));
+    return (
+      underIt &&
+      hasScore(next.score) &&
+      next.texts.requirement !== "" &&
+      !startsLowerCase(next.texts.requirement)
+    );
+  }
+  return false;
+}
+
 /** A schedule is real when it has requirements and its scores are not a pivot's averages. */
 function plausible(draft: Draft): boolean {
   if (draft.records.length === 0) return false;
@@ -392,6 +425,11 @@ export function findSchedules(grid: Grid): Schedule[] {
         continue;
       }
       flush(draft);
+      if (headsTheRowsBelow(grid, row, bottom, columns, read)) {
+        // "A1 | Behaving with integrity" over scored rows: a sub-heading, not an unscored requirement.
+        draft.subSection = [read.texts.ref, read.texts.requirement].filter((t) => t).join(" ");
+        continue;
+      }
       draft.pending = startRecord(row, read, draft);
     }
     draft.lastRow = row;
