@@ -7,6 +7,7 @@ import {
   Subtitle2,
   Textarea,
   makeStyles,
+  shorthands,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
@@ -18,13 +19,20 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   schedule: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalS,
     padding: tokens.spacingVerticalS,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
+    // A fieldset keeps a browser margin and a minimum width that push it past the pane.
+    margin: 0,
+    minWidth: 0,
+    boxSizing: "border-box",
+    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
   },
   wide: { gridColumn: "1 / -1" },
+  // Fluent inputs keep a minimum width; in a narrow pane they must shrink with their column.
+  input: { minWidth: 0, width: "100%" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
@@ -155,6 +163,7 @@ export function SettingsPanel({
               validationMessage={p.weak}
             >
               <Input
+                className={styles.input}
                 inputMode="numeric"
                 value={d.weak}
                 onChange={(_e, v) => update(c.schedule.id, { weak: v.value })}
@@ -162,6 +171,7 @@ export function SettingsPanel({
             </Field>
             <Field label="Lowest score" validationMessage={p.min}>
               <Input
+                className={styles.input}
                 inputMode="numeric"
                 value={d.min}
                 onChange={(_e, v) => update(c.schedule.id, { min: v.value })}
@@ -169,6 +179,7 @@ export function SettingsPanel({
             </Field>
             <Field label="Highest score" validationMessage={p.max}>
               <Input
+                className={styles.input}
                 inputMode="numeric"
                 value={d.max}
                 onChange={(_e, v) => update(c.schedule.id, { max: v.value })}
@@ -176,6 +187,7 @@ export function SettingsPanel({
             </Field>
             <Field className={styles.wide} label="The best score is">
               <Select
+                className={styles.input}
                 value={d.best}
                 onChange={(_e, v) => update(c.schedule.id, { best: v.value as Draft["best"] })}
               >
