@@ -40,11 +40,21 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     },
   });
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const lines = new Map<number, number>();
   for (const c of plan.cells) {
     const cell = ws.getCell(c.row, c.col);
     cell.value = cellValue(c.value);
     styleCell(cell, c);
+    if (c.wrap && typeof c.value === "string") {
+      const width = plan.columnWidths[c.col - 1] ?? 10;
+      lines.set(
+        c.row,
+        Math.max(lines.get(c.row) ?? 1, Math.ceil(c.value.length / Math.max(1, width - 1)))
+      );
+    }
   }
+  // Readers do not all fit row heights to wrapped text on opening: give those rows their height.
+  for (const [row, n] of lines) if (n > 1) ws.getRow(row).height = Math.min(409, 15 * n);
   for (const t of plan.tables) {
     const rows = t.rows.length ? t.rows : [t.header.map((_h, i) => (i === 0 ? "(none)" : null))];
     ws.addTable({

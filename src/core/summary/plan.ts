@@ -263,8 +263,8 @@ export function planCommitteeSheets(summary: CommitteeSummary): WorkbookPlan {
     key: "summary",
     name: "Committee Summary",
     columnWidths: several
-      ? [18, 28, 30, 13, 9, 11, 11, 11, 12, 12, 9]
-      : [28, 30, 13, 9, 11, 11, 11, 12, 12, 9],
+      ? [30, 34, 14, 13, 17, 11, 11, 11, 12, 12, 9]
+      : [30, 34, 14, 9, 17, 11, 11, 12, 12, 9],
     cells,
     tables: [],
     charts,
