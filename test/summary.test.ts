@@ -235,6 +235,23 @@ describe("govcheck summarise", () => {
     expect(values.every((v) => typeof v !== "object")).toBe(true);
   });
 
+  it("writes an action plan that says so when no score is weak", async () => {
+    const file = await writeWorkbook([
+      {
+        name: "Clean",
+        rows: [
+          ["Ref", "Requirement", "Evidence", "Score (1-5)", "Improvement action", "Lead officer"],
+          ["1", "The code is published.", "Website", 4, null, null],
+          ["2", "The audit committee is independent.", "Terms of reference", 5, null, null],
+        ],
+      },
+    ]);
+    const out = join(dir, "clean.xlsx");
+    expect((await runCli("summarise", file, "-o", out)).code).toBe(0);
+    const grids = await readWorkbookFile(out);
+    expect(grids.find((g) => g.name === "Action Plan")!.rows[1][0]).toBe("No weak scores");
+  });
+
   it("consolidates several returns, one block of sections per file", async () => {
     const other = await writeWorkbook(RIVERBEND_SHEETS.slice(3), "second-return");
     const out = join(dir, "both.xlsx");

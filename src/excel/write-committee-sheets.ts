@@ -167,7 +167,7 @@ export async function writeCommitteeSheets(
     });
     writeCells(worksheet, sheet);
     for (const t of sheet.tables) {
-      const rows = t.rows.length ? t.rows : [t.header.map((_h, i) => (i === 0 ? "(none)" : null))];
+      const rows = t.rows;
       tableBlock(worksheet, t.top, t.left, [t.header]);
       tableBlock(worksheet, t.top + 1, t.left, rows.slice(0, ROWS_PER_WRITE));
       for (let start = ROWS_PER_WRITE; start < rows.length; start += ROWS_PER_WRITE) {

@@ -1,15 +1,10 @@
 import ExcelJS from "exceljs";
 import { a1 } from "../core/grid";
-import type { PlanCell, PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
+import type { PlanCell, SheetPlan, WorkbookPlan } from "../core/summary/plan";
 import { addChartsToPackage } from "./chart-parts";
 
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
-}
-
-/** Strings stay strings: ExcelJS writes a formula only for a { formula } value, never for text. */
-function cellValue(value: PlanValue): ExcelJS.CellValue {
-  return value;
 }
 
 function styleCell(cell: ExcelJS.Cell, c: PlanCell): void {
@@ -43,7 +38,8 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   const lines = new Map<number, number>();
   for (const c of plan.cells) {
     const cell = ws.getCell(c.row, c.col);
-    cell.value = cellValue(c.value);
+    // A string stays a string: ExcelJS writes a formula only for a { formula } value, never for text.
+    cell.value = c.value;
     styleCell(cell, c);
     if (c.wrap && typeof c.value === "string") {
       const width = plan.columnWidths[c.col - 1] ?? 10;
@@ -56,14 +52,14 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   // Readers do not all fit row heights to wrapped text on opening: give those rows their height.
   for (const [row, n] of lines) if (n > 1) ws.getRow(row).height = Math.min(409, 15 * n);
   for (const t of plan.tables) {
-    const rows = t.rows.length ? t.rows : [t.header.map((_h, i) => (i === 0 ? "(none)" : null))];
+    const rows = t.rows;
     ws.addTable({
       name: t.name,
       ref: a1(t.top, t.left),
       headerRow: true,
       style: { theme: "TableStyleMedium2", showRowStripes: true },
       columns: t.header.map((name) => ({ name, filterButton: true })),
-      rows: rows.map((r) => r.map(cellValue)),
+      rows: rows.map((r) => [...r]),
     });
     for (const col of t.wrapColumns) {
       ws.getColumn(t.left + col).alignment = { wrapText: true, vertical: "top" };

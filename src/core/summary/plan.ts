@@ -308,7 +308,10 @@ export function planCommitteeSheets(summary: CommitteeSummary): WorkbookPlan {
         top: 1,
         left: 1,
         header: actionHeader,
-        rows: actionRows,
+        // A table needs a row under its header, even when no score is weak.
+        rows: actionRows.length
+          ? actionRows
+          : [actionHeader.map((_h, i) => (i === 0 ? "No weak scores" : null))],
         wrapColumns: [offset + 3, offset + 5],
       },
     ],
