@@ -71,7 +71,7 @@ describe("govcheck validate", () => {
         /^ {2}Dimension 3!D17 +score-missing +No score for requirement \(d\)/.test(l)
       )
     ).toBe(true);
-    expect(lines[lines.length - 1]).toBe("5 findings (1 error, 3 warnings, 1 notice) in 1 file.");
+    expect(lines[lines.length - 1]).toBe("7 findings (1 error, 5 warnings, 1 notice) in 1 file.");
   });
 
   it("--low makes scores at N or worse weak on every schedule", async () => {
@@ -200,6 +200,6 @@ describe("bad input", () => {
     expect(err).toBe(
       "govcheck: /nonexistent/schedule.xlsx: no such file: /nonexistent/schedule.xlsx\n"
     );
-    expect(out).toMatch(/5 findings .* in 1 file, 1 could not be read\./);
+    expect(out).toMatch(/7 findings .* in 1 file, 1 could not be read\./);
   });
 });

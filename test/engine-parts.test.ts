@@ -88,8 +88,9 @@ describe("scales", () => {
   });
 
   it("weak by default means the bottom half, on the scale's own terms", () => {
-    expect(defaultWeakThreshold({ min: 1, max: 3, direction: "ascending" })).toBe(1);
-    expect(defaultWeakThreshold({ min: 1, max: 5, direction: "ascending" })).toBe(2);
+    // The middle point of an odd scale counts as weak: 2 of 1-3, 3 of 1-5.
+    expect(defaultWeakThreshold({ min: 1, max: 3, direction: "ascending" })).toBe(2);
+    expect(defaultWeakThreshold({ min: 1, max: 5, direction: "ascending" })).toBe(3);
     expect(defaultWeakThreshold({ min: 1, max: 10, direction: "ascending" })).toBe(5);
     expect(defaultWeakThreshold({ min: 1, max: 4, direction: "descending" })).toBe(3);
   });

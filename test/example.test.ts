@@ -28,7 +28,9 @@ describe("the bundled example workbook", () => {
       "Local Code 2025-26!F29 low-score-no-lead",
       "Local Code 2025-26!G29 low-score-no-date",
       "Service Delivery!D10 lead-column-missing",
-      "Service Delivery!D12 low-score-no-lead",
+      "Service Delivery!E12 low-score-no-lead",
+      "Service Delivery!E14 low-score-no-action",
+      "Service Delivery!E14 low-score-no-lead",
       "Service Delivery!D15 score-missing",
     ]);
   });

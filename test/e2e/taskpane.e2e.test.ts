@@ -209,7 +209,7 @@ describe("task pane in Chromium, outside Excel", () => {
     await page.screenshot({ path: join(SHOTS, "06-corrupt-file.png") });
     await openFile(page, RIVERBEND_FILE);
     await waitForResults(page);
-    expect((await pageFindings(page)).length).toBe(13);
+    expect((await pageFindings(page)).length).toBe(15);
     await context.close();
   }, 90_000);
 

@@ -85,7 +85,7 @@ describe("writing the committee sheets in Excel", () => {
     ]);
     expect(actions.tables).toEqual([
       {
-        address: "A1:J7",
+        address: "A1:J11",
         hasHeaders: true,
         table: { name: "GovcheckActionPlan", style: "TableStyleMedium2" },
       },

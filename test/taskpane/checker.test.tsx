@@ -33,7 +33,7 @@ describe("task pane", () => {
     const schedules = screen.getByRole("list", { name: "Schedules found" });
     expect(within(schedules).getAllByRole("listitem")).toHaveLength(2);
     expect(within(schedules).getAllByRole("listitem")[0].textContent).toMatch(
-      /Local Code 2025-26, header row 5: 17 requirements, scale 1-5 \(5 best\), weak at 2 or lower/
+      /Local Code 2025-26, header row 5: 17 requirements, scale 1-5 \(5 best\), weak at 3 or lower/
     );
     const local = screen.getByRole("region", { name: "Findings on Local Code 2025-26" });
     expect(
@@ -70,8 +70,9 @@ describe("task pane", () => {
   it("highlights every finding in the workbook and clears them again", async () => {
     const { host, user } = await checked();
     await user.click(screen.getByRole("button", { name: "Highlight in workbook" }));
-    await screen.findByText("Highlighted 13 cells.");
-    expect(host.highlighted).toHaveLength(13);
+    // 15 findings on 14 cells: E14 has two.
+    await screen.findByText("Highlighted 14 cells.");
+    expect(host.highlighted).toHaveLength(15);
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
     await screen.findByText("Highlights cleared.");
     expect(host.calls.filter((c) => c === "highlight" || c === "clear")).toEqual([
@@ -86,18 +87,22 @@ describe("task pane", () => {
     const group = screen.getByRole("group", { name: "Service Delivery, row 10" });
     const weak = within(group).getByRole("textbox", { name: /Weak at/ });
     await user.clear(weak);
-    await user.type(weak, "2");
+    expect(
+      screen.getAllByRole("button", { name: /Go to Service Delivery cell E14: Score 2 is weak/ })
+    ).toHaveLength(2);
+    await user.type(weak, "1");
     await user.click(screen.getByRole("button", { name: "Save settings" }));
     await screen.findByText("Settings saved in the workbook.");
     expect(host.saved[0].schedules["Service Delivery!10"]).toEqual({
-      weakThreshold: 2,
+      weakThreshold: 1,
       scale: undefined,
     });
-    // Score 2 on requirement (c) is now weak, with no action and no lead column.
+    // Weak now means 1 only: score 2 on requirement (c) has nothing more to answer for.
+    await waitFor(() =>
+      expect(screen.queryByRole("button", { name: /Go to Service Delivery cell E14/ })).toBeNull()
+    );
     expect(
-      await screen.findByRole("button", {
-        name: /Go to Service Delivery cell E14: Score 2 is weak but has no improvement action/,
-      })
+      screen.getByRole("button", { name: /Go to Service Delivery cell E12: Score 1 is weak/ })
     ).toBeTruthy();
   });
 

@@ -121,9 +121,13 @@ export function completeScale(hints: readonly ScaleHint[], observed: readonly nu
   return { min: min!, max: max!, direction: direction ?? "ascending" };
 }
 
-/** The default weak threshold: the bottom half of the scale, on the scale's own terms. */
+/**
+ * The default weak threshold: the bottom half of the scale, on the scale's own terms. On a scale
+ * with an odd number of points the middle one counts in the bottom half: 2 of 1-3 is weak (the
+ * schedules' own example: "Score 2 is weak but has no lead officer" on a 1-3 dimension), 3 of 1-5.
+ */
 export function defaultWeakThreshold(scale: Scale): number {
-  const half = Math.max(1, Math.floor((scale.max - scale.min + 1) / 2));
+  const half = Math.max(1, Math.ceil((scale.max - scale.min + 1) / 2));
   return scale.direction === "ascending" ? scale.min + half - 1 : scale.max - half + 1;
 }
 

@@ -2,7 +2,10 @@ import { isPlaceholder } from "../settings";
 import type { Rule } from "./context";
 import { findingAt, quoted } from "./context";
 
-/** Where the schedule has no lead-officer column at all, every weak score gets this finding. */
+/**
+ * Where the schedule has no lead-officer column at all, every weak score gets this finding, on
+ * the action cell (where an officer would name who will act) or else the score.
+ */
 export const lowScoreNoLead: Rule = ({ schedule, scored, settings }) => {
   const hasColumn = schedule.columns.lead !== undefined;
   return scored.flatMap((s) => {
@@ -16,7 +19,7 @@ export const lowScoreNoLead: Rule = ({ schedule, scored, settings }) => {
       findingAt(
         schedule,
         s.record,
-        schedule.columns.lead,
+        schedule.columns.lead ?? schedule.columns.action,
         "low-score-no-lead",
         "warning",
         `Score ${s.score.value} is weak but ${why}`
