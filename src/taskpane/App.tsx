@@ -21,6 +21,7 @@ import {
 import { useEffect, useState } from "react";
 import type { WorkbookHost } from "../core/host";
 import { ErrorBar } from "./components/ErrorBar";
+import { usePaneStyles } from "./pane-styles";
 import { FindingsList } from "./components/FindingsList";
 import { RowPreview } from "./components/RowPreview";
 import { ScheduleList } from "./components/ScheduleList";
@@ -28,16 +29,6 @@ import { SettingsPanel } from "./components/SettingsPanel";
 import { useChecker } from "./use-checker";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   region: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
@@ -68,6 +59,7 @@ export interface CheckerViewProps {
 /** The checker for one workbook: check, results, highlights, settings. */
 export function CheckerView({ host, header, autoCheck = false }: CheckerViewProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const {
     state,
     check,
@@ -103,7 +95,7 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
       : (state.progress?.message ?? "");
 
   return (
-    <main className={styles.root}>
+    <main className={pane.pane}>
       <header className={styles.region}>
         <Subtitle1 as="h1">Governance schedule checker</Subtitle1>
         {header}

@@ -17,17 +17,9 @@ import { useCallback, useRef, useState } from "react";
 import type { WorkbookHost } from "../core/host";
 import { CheckerView } from "./App";
 import { ErrorBar } from "./components/ErrorBar";
+import { usePaneStyles } from "./pane-styles";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
   drop: {
     display: "flex",
     flexDirection: "column",
@@ -63,6 +55,7 @@ export interface FileModeProps {
 /** The task pane outside Excel: open a workbook file, then check it as in Excel. */
 export function FileMode({ openWorkbook }: FileModeProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const input = useRef<HTMLInputElement>(null);
   const [host, setHost] = useState<WorkbookHost | null>(null);
   const [opening, setOpening] = useState(false);
@@ -128,7 +121,7 @@ export function FileMode({ openWorkbook }: FileModeProps) {
 
   return (
     <main
-      className={styles.root}
+      className={pane.pane}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
