@@ -258,6 +258,33 @@ function headsTheRowsBelow(
   return false;
 }
 
+/**
+ * The texts of a row that finishes the header above it: short words only, no number, and nothing
+ * in the ref or requirement columns. `undefined` when the row is anything else.
+ */
+function headerTail(
+  grid: Grid,
+  row: number,
+  right: number,
+  columns: Partial<Record<ColumnRole, number>>
+): string[] | undefined {
+  const cells = grid.rows[row - grid.firstRow];
+  if (!cells) return undefined;
+  if (textAt(grid, row, columns.requirement) !== "" || textAt(grid, row, columns.ref) !== "")
+    return undefined;
+  const texts: string[] = [];
+  for (let i = 0; i < cells.length && grid.firstColumn + i <= right; i++) {
+    const v = cells[i];
+    if (v === null) continue;
+    if (typeof v !== "string") return undefined;
+    const t = cellText(v);
+    if (t === "") continue;
+    if (t.length > 40 || parseScore(v).kind === "number") return undefined;
+    texts.push(t);
+  }
+  return texts.length ? texts : undefined;
+}
+
 /** A schedule is real when it has requirements and its scores are not a pivot's averages. */
 function plausible(draft: Draft): boolean {
   if (draft.records.length === 0) return false;
@@ -326,6 +353,9 @@ export function findSchedules(grid: Grid): Schedule[] {
       if (draft && !ended && !legendSinceRecord && sameLayout(draft.layout, header)) {
         const hint = scaleHintFromText(header.labels.score ?? "");
         if (hint.min !== undefined) draft.hints.push({ hint, source: "header" });
+        const tail = headerTail(grid, header.bottom + 1, right, draft.columns);
+        if (tail && tail.some((t) => scaleHintFromText(t).min !== undefined))
+          row = header.bottom + 1;
         continue;
       }
       if (draft) finish(grid, draft, out);
@@ -359,6 +389,15 @@ export function findSchedules(grid: Grid): Schedule[] {
       legendSinceRecord = false;
       block = [];
       row = header.bottom;
+      // A header pasted from a PDF may spill onto the next row ("Self Assessment Score" over "(1-3)").
+      const tail = headerTail(grid, row + 1, right, draft.columns);
+      if (tail) {
+        for (const t of tail) {
+          const hint = scaleHintFromText(t);
+          if (hint.min !== undefined) draft.hints.push({ hint, source: "header" });
+        }
+        row++;
+      }
       continue;
     }
 
