@@ -340,13 +340,17 @@ export function findSchedules(grid: Grid): Schedule[] {
   /** Text rows since the last schedule's last requirement: title, preamble, legend. */
   let block: { row: number; text: string; cells: number }[] = [];
   let legendSinceRecord = false;
+  let lookahead: { row: number; header: ReturnType<typeof readHeader> } | undefined;
 
   for (let row = grid.firstRow; row <= bottom; row++) {
-    let header = readHeader(grid, row, right);
+    // The row below was read as a header on the last turn when this one was a header candidate.
+    let header = lookahead?.row === row ? lookahead.header : readHeader(grid, row, right);
+    lookahead = undefined;
     if (header) {
       // A band row ("Ref | Requirement | Self-assessment") can pass as a header on its own; the
       // row below that reads it as its band is the fuller header.
       const below = readHeader(grid, row + 1, right);
+      lookahead = { row: row + 1, header: below };
       if (below && below.top === row) header = below;
     }
     if (header) {
