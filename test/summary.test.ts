@@ -16,6 +16,18 @@ import { gridsFromSpecs } from "./helpers/fake-host";
 import { writeWorkbook } from "./helpers/check-fixture";
 import { runCli } from "./helpers/run-cli";
 
+const ACTION_PLAN_HEADER = [
+  "Lead officer",
+  "Section",
+  "Ref",
+  "Requirement",
+  "Score",
+  "Improvement action",
+  "Target date",
+  "Status",
+  "Sheet",
+  "Cell",
+];
 const MADE = new Date(Date.UTC(2026, 10, 24));
 const settings = defaultSettings();
 const riverbend = () =>
@@ -97,18 +109,7 @@ describe("committee summary model (Riverbend figures checked by hand)", () => {
     expect(at(mean.categories.top, mean.categories.left)).toBe("Principle A");
     expect(at(mean.series[0].nameCell.top, mean.series[0].nameCell.left)).toBe("Mean score");
     expect(at(mean.series[0].values.bottom, mean.series[0].values.left)).toBe(2);
-    expect(actions.tables[0].header).toEqual([
-      "Lead officer",
-      "Section",
-      "Ref",
-      "Requirement",
-      "Score",
-      "Improvement action",
-      "Target date",
-      "Status",
-      "Sheet",
-      "Cell",
-    ]);
+    expect(actions.tables[0].header).toEqual(ACTION_PLAN_HEADER);
     expect(actions.freezeRows).toBe(1);
     expect(summary.cells.some((c) => c.value === "Made: 24/11/2026")).toBe(true);
   });
@@ -143,19 +144,7 @@ describe("the committee workbook file", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Committee Summary", "Action Plan"]);
     const actions = wb.getWorksheet("Action Plan")!;
-    expect(actions.getRow(1).values).toEqual([
-      undefined,
-      "Lead officer",
-      "Section",
-      "Ref",
-      "Requirement",
-      "Score",
-      "Improvement action",
-      "Target date",
-      "Status",
-      "Sheet",
-      "Cell",
-    ]);
+    expect(actions.getRow(1).values).toEqual([undefined, ...ACTION_PLAN_HEADER]);
     expect(actions.getCell("C2").value).toBe("B2");
     const zip = await JSZip.loadAsync(readFileSync(out));
     expect(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d\.xml$/.test(p))).toHaveLength(
