@@ -6,8 +6,9 @@ import type { Grid } from "../core/grid";
 import { type Settings, SettingsError, defaultSettings, parseScaleOption } from "../core/settings";
 import { type SummaryInput, buildSummary, shareText } from "../core/summary/model";
 import { planCommitteeSheets } from "../core/summary/plan";
-import { validateGrids } from "../core/validate";
+import { scoreGrids, validateGrids } from "../core/validate";
 import { committeeWorkbook } from "../file/committee-workbook";
+import { nodeZipCodec } from "./node-zip-codec";
 import { WorkbookReadError, readWorkbookFile } from "../file";
 import { ProgressBar } from "./progress";
 import { type FileReportJson, reportJson } from "./report-json";
@@ -111,7 +112,7 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
   const unreadable = await readEach(files, io, (file, grids) => {
     inputs.push({
       source: files.length > 1 ? basename(file) : "",
-      result: validateGrids(grids, { settings }),
+      result: scoreGrids(grids, { settings }),
       settings,
     });
   });
@@ -123,7 +124,7 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
   const plan = planCommitteeSheets(
     files.length === 1 ? { ...summary, sources: [basename(files[0])] } : summary
   );
-  const bytes = await committeeWorkbook(plan, "Committee summary");
+  const bytes = await committeeWorkbook(plan, "Committee summary", { codec: nodeZipCodec });
   writeFileSync(flags.output, bytes);
   const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
   io.out(

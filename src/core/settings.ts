@@ -210,6 +210,22 @@ export function isPlaceholder(text: string, words: readonly string[]): boolean {
   );
 }
 
+/**
+ * isPlaceholder for one list of words, remembering its answers: a return repeats the same few
+ * entries ("Head of Policy", "TBC") down thousands of rows.
+ */
+export function placeholderTest(words: readonly string[]): (text: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (text) => {
+    let answer = known.get(text);
+    if (answer === undefined) {
+      answer = isPlaceholder(text, words);
+      if (known.size < 10_000) known.set(text, answer);
+    }
+    return answer;
+  };
+}
+
 /** What a schedule uses: the override for the schedule, then its sheet, then the workbook's. */
 export function overrideFor(
   settings: Settings,

@@ -15,11 +15,15 @@ export interface CheckedSchedule {
   readonly scored: readonly ScoredRecord[];
 }
 
-export interface ValidationResult {
+/** A workbook's schedules, recognised and scored. */
+export interface ScoredWorkbook {
   readonly schedules: readonly CheckedSchedule[];
-  readonly findings: readonly Finding[];
   /** Sheets read but left out: hidden ones, and the add-in's own summary sheets. */
   readonly skippedSheets: readonly string[];
+}
+
+export interface ValidationResult extends ScoredWorkbook {
+  readonly findings: readonly Finding[];
 }
 
 export interface ValidateOptions {
@@ -34,10 +38,8 @@ function thresholdFor(scale: Scale, wanted: number | undefined): number {
   return Math.min(scale.max, Math.max(scale.min, wanted));
 }
 
-export function checkSchedule(
-  schedule: Schedule,
-  settings: Settings
-): { checked: CheckedSchedule; findings: Finding[] } {
+/** A schedule's records scored on its scale, with the threshold its settings give. */
+export function scoreSchedule(schedule: Schedule, settings: Settings): CheckedSchedule {
   const override = overrideFor(settings, schedule.id, schedule.sheet);
   if (override.scale) {
     schedule.scale = override.scale;
@@ -46,9 +48,26 @@ export function checkSchedule(
   const scale = schedule.scale;
   const weakThreshold = thresholdFor(scale, override.weakThreshold);
   const scored = scoreRecords(schedule.records, scale, weakThreshold);
-  const ctx = { schedule, scale, weakThreshold, settings, scored };
-  const findings = RULES.flatMap((rule) => rule(ctx));
-  return { checked: { schedule, scale, weakThreshold, scored }, findings };
+  return { schedule, scale, weakThreshold, scored };
+}
+
+/**
+ * Finds and scores every schedule in a workbook's visible sheets, without running the rules: what
+ * the committee summary needs, which counts weak and invalid scores itself.
+ */
+export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}): ScoredWorkbook {
+  const settings = options.settings ?? defaultSettings();
+  const own = new Set(options.ownSheets ?? []);
+  const schedules: CheckedSchedule[] = [];
+  const skippedSheets: string[] = [];
+  for (const grid of grids) {
+    if (grid.hidden || own.has(grid.name)) {
+      skippedSheets.push(grid.name);
+      continue;
+    }
+    for (const schedule of findSchedules(grid)) schedules.push(scoreSchedule(schedule, settings));
+  }
+  return { schedules, skippedSheets };
 }
 
 /** Finds and checks every schedule in a workbook's visible sheets. */
@@ -57,21 +76,10 @@ export function validateGrids(
   options: ValidateOptions = {}
 ): ValidationResult {
   const settings = options.settings ?? defaultSettings();
-  const own = new Set(options.ownSheets ?? []);
-  const schedules: CheckedSchedule[] = [];
+  const scored = scoreGrids(grids, { ...options, settings });
   const findings: Finding[] = [];
-  const skippedSheets: string[] = [];
-  for (const grid of grids) {
-    if (grid.hidden || own.has(grid.name)) {
-      skippedSheets.push(grid.name);
-      continue;
-    }
-    for (const schedule of findSchedules(grid)) {
-      const result = checkSchedule(schedule, settings);
-      schedules.push(result.checked);
-      for (const f of result.findings) findings.push(f);
-    }
-  }
+  for (const checked of scored.schedules)
+    for (const rule of RULES) for (const f of rule({ ...checked, settings })) findings.push(f);
   findings.sort(compareFindings(grids.map((g) => g.name)));
-  return { schedules, findings, skippedSheets };
+  return { ...scored, findings };
 }

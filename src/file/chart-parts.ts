@@ -1,11 +1,11 @@
-import JSZip from "jszip";
 import { columnLetters } from "../core/grid";
 import type { PlanCell, PlanChart, PlanRange } from "../core/summary/plan";
+import { escapeXml } from "./xml-text";
 
 /**
- * Native Excel charts for a workbook ExcelJS wrote. ExcelJS writes no charts, so each chart is
- * added to the package as DrawingML: a chart part, a drawing part that anchors it on the sheet,
- * the relationships between sheet, drawing and chart, and their content types.
+ * Native Excel charts as DrawingML: a chart part per chart (bar charts over the sheet's own cells,
+ * with cached values so a reader shows them before it recalculates) and a drawing part that anchors
+ * the charts on the sheet. No well-kept writer library makes charts, so these parts are our own.
  */
 
 const NS = {
@@ -13,11 +13,6 @@ const NS = {
   a: "http://schemas.openxmlformats.org/drawingml/2006/main",
   r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
-  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
-  drawingRel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
-  chartRel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
-  chartType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-  drawingType: "application/vnd.openxmlformats-officedocument.drawing+xml",
 };
 
 const PALETTE = [
@@ -33,22 +28,6 @@ const PALETTE = [
   "69797E",
 ];
 
-export interface SheetCharts {
-  /** The sheet's name as written in the workbook. */
-  readonly sheet: string;
-  readonly charts: readonly PlanChart[];
-  /** The sheet's cells, for the charts' cached values. */
-  readonly cells: readonly PlanCell[];
-}
-
-export function escapeXml(text: string): string {
-  // Attributes here are double-quoted, so an apostrophe (as in a quoted sheet name) stays as it is.
-  return text.replace(
-    /[<>&"]/g,
-    (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[ch]!
-  );
-}
-
 /** 'Committee Summary'!$A$10:$A$15 */
 export function rangeFormula(sheet: string, r: PlanRange): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
@@ -57,15 +36,18 @@ export function rangeFormula(sheet: string, r: PlanRange): string {
   return `${quoted}!${from === to ? from : `${from}:${to}`}`;
 }
 
-const cellMaps = new WeakMap<readonly PlanCell[], Map<string, PlanCell["value"]>>();
+const cellMaps = new WeakMap<readonly PlanCell[], Map<number, PlanCell["value"]>>();
+
+/** A cell's place as one number (a sheet has at most 16,384 columns). */
+const place = (row: number, col: number) => row * 16_384 + col;
 
 function valuesIn(cells: readonly PlanCell[], r: PlanRange): (string | number | null)[] {
-  let byKey = cellMaps.get(cells);
-  if (!byKey)
-    cellMaps.set(cells, (byKey = new Map(cells.map((c) => [`${c.row},${c.col}`, c.value]))));
+  let byPlace = cellMaps.get(cells);
+  if (!byPlace)
+    cellMaps.set(cells, (byPlace = new Map(cells.map((c) => [place(c.row, c.col), c.value]))));
   const out: (string | number | null)[] = [];
   for (let row = r.top; row <= r.bottom; row++)
-    for (let col = r.left; col <= r.right; col++) out.push(byKey.get(`${row},${col}`) ?? null);
+    for (let col = r.left; col <= r.right; col++) out.push(byPlace.get(place(row, col)) ?? null);
   return out;
 }
 
@@ -142,125 +124,4 @@ export function drawingXml(charts: readonly PlanChart[]): string {
     })
     .join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors}</xdr:wsDr>`;
-}
-
-function relationships(rels: readonly { id: string; type: string; target: string }[]): string {
-  const body = rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`)
-    .join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}">${body}</Relationships>`;
-}
-
-/** Elements that must come after <drawing> in a worksheet, in schema order. */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
-function insertDrawing(sheetXml: string, relId: string): string {
-  const element = `<drawing r:id="${relId}"/>`;
-  const withNs = /xmlns:r=/.test(sheetXml.slice(0, 2000))
-    ? sheetXml
-    : sheetXml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.r}"`);
-  for (const name of AFTER_DRAWING) {
-    const at = withNs.search(new RegExp(`<${name}[\\s>/]`));
-    if (at >= 0) return withNs.slice(0, at) + element + withNs.slice(at);
-  }
-  return withNs.replace(/<\/worksheet>\s*$/, `${element}</worksheet>`);
-}
-
-/** Sheet name -> its part path, from workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
-    if (name !== undefined && id && targets.has(id))
-      parts.set(
-        name
-          .replace(/&apos;/g, "'")
-          .replace(/&quot;/g, '"')
-          .replace(/&lt;/g, "<")
-          .replace(/&gt;/g, ">")
-          .replace(/&amp;/g, "&"),
-        targets.get(id)!
-      );
-  }
-  return parts;
-}
-
-/** Adds the charts to an .xlsx package (as ExcelJS wrote it) and returns the new package. */
-export async function addChartsToPackage(
-  xlsx: Uint8Array | ArrayBuffer,
-  sheets: readonly SheetCharts[]
-): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const parts = await sheetParts(zip);
-  let types = await zip.file("[Content_Types].xml")!.async("string");
-  let chartNumber = Object.keys(zip.files).filter((p) =>
-    /^xl\/charts\/chart\d+\.xml$/.test(p)
-  ).length;
-  let drawingNumber = Object.keys(zip.files).filter((p) =>
-    /^xl\/drawings\/drawing\d+\.xml$/.test(p)
-  ).length;
-  const overrides: string[] = [];
-  for (const { sheet, charts, cells } of sheets) {
-    if (charts.length === 0) continue;
-    const part = parts.get(sheet);
-    if (!part) throw new Error(`no worksheet named ${sheet} in the package`);
-    drawingNumber++;
-    const drawingPath = `xl/drawings/drawing${drawingNumber}.xml`;
-    const chartRels = charts.map((chart, i) => {
-      chartNumber++;
-      const chartPath = `xl/charts/chart${chartNumber}.xml`;
-      zip.file(chartPath, chartXml(sheet, chart, cells));
-      overrides.push(`<Override PartName="/${chartPath}" ContentType="${NS.chartType}"/>`);
-      return { id: `rId${i + 1}`, type: NS.chartRel, target: `../charts/chart${chartNumber}.xml` };
-    });
-    zip.file(drawingPath, drawingXml(charts));
-    zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, relationships(chartRels));
-    overrides.push(`<Override PartName="/${drawingPath}" ContentType="${NS.drawingType}"/>`);
-
-    const folder = part.slice(0, part.lastIndexOf("/"));
-    const file = part.slice(part.lastIndexOf("/") + 1);
-    const relsPath = `${folder}/_rels/${file}.rels`;
-    const existing = zip.file(relsPath)
-      ? await zip.file(relsPath)!.async("string")
-      : relationships([]);
-    const taken = new Set([...existing.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
-    let n = taken.size + 1;
-    while (taken.has(`rId${n}`)) n++;
-    const relId = `rId${n}`;
-    const rel = `<Relationship Id="${relId}" Type="${NS.drawingRel}" Target="../drawings/drawing${drawingNumber}.xml"/>`;
-    zip.file(
-      relsPath,
-      existing
-        .replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`)
-        .replace(/<Relationships([^>]*)\/>\s*$/, `<Relationships$1>${rel}</Relationships>`)
-    );
-    zip.file(part, insertDrawing(await zip.file(part)!.async("string"), relId));
-  }
-  types = types.replace(/<\/Types>\s*$/, `${overrides.join("")}</Types>`);
-  zip.file("[Content_Types].xml", types);
-  // Light compression: the package is rewritten whole, and a large action plan makes it big.
-  return zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 1 },
-  });
 }
