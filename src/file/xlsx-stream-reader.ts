@@ -5,6 +5,7 @@ import { type CellValue, type Grid, type MergedArea, parseRange } from "../core/
 import { trimRow } from "./cell-value";
 import { WorkbookReadError } from "./read-error";
 import { NOT_A_WORKBOOK_ZIP } from "./read-error-explain";
+import { unescapeCellText } from "./xml-text";
 
 /**
  * A streaming .xlsx reader for large files. It opens the package by its central directory, so
@@ -87,7 +88,7 @@ async function readSharedStrings(entry: ZipEntry | undefined): Promise<string[]>
       const n = local(name);
       if (n === "t") inText = false;
       else if (n === "rPh") inPhonetic = false;
-      else if (n === "si") strings.push(current);
+      else if (n === "si") strings.push(unescapeCellText(current));
     },
   });
   return strings;
@@ -202,8 +203,10 @@ async function readSheet(
         value = inValue || text !== "" ? (ctx.strings[Number(text)] ?? null) : null;
         break;
       case "str":
-      case "inlineStr":
         value = text;
+        break;
+      case "inlineStr":
+        value = unescapeCellText(text);
         break;
       case "b":
         value = text === "" ? null : text === "1" || text === "true";

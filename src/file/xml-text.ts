@@ -13,11 +13,12 @@ export function escapeXml(text: string): string {
 
 /** Excel refuses a cell holding more than 32,767 characters. */
 const MAX_CELL_TEXT = 32_767;
-// Control characters are what these two look for: XML 1.0 cannot carry them.
+// Control characters are what these two look for: XML 1.0 cannot carry them, and a carriage
+// return in text reaches the reader as a line feed unless it is escaped.
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
+const NOT_XML = /[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF]/g;
 // eslint-disable-next-line no-control-regex
-const CARE = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const CARE = /[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
 /**
  * A cell's text as the content of a <t> element. Characters XML cannot carry (a stray control code
@@ -35,6 +36,14 @@ export function cellTextXml(text: string): string {
       );
   }
   return escapeXml(t);
+}
+
+/** The reverse of cellTextXml's escapes, as Excel writes them ("_x000D_" for a carriage return). */
+export function unescapeCellText(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16))
+  );
 }
 
 /**

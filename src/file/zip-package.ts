@@ -162,8 +162,8 @@ function archive(
     out.set(b, at);
     at += b.length;
   };
-  for (const e of written) {
-    u32(0x04034b50);
+  /** The fields a local header and its central-directory entry share, from "version needed" on. */
+  const described = (e: Written) => {
     u16(20); // version needed: 2.0 (deflate)
     u16(0x0800); // names are UTF-8
     u16(e.method);
@@ -173,7 +173,11 @@ function archive(
     u32(e.compressed.length);
     u32(e.size);
     u16(e.name.length);
-    u16(0);
+    u16(0); // extra field
+  };
+  for (const e of written) {
+    u32(0x04034b50);
+    described(e);
     bytes(e.name);
     bytes(e.compressed);
   }
@@ -181,16 +185,7 @@ function archive(
   for (const e of written) {
     u32(0x02014b50);
     u16(20); // made by: MS-DOS attributes, version 2.0
-    u16(20);
-    u16(0x0800);
-    u16(e.method);
-    u16(stamp.time);
-    u16(stamp.date);
-    u32(e.crc);
-    u32(e.compressed.length);
-    u32(e.size);
-    u16(e.name.length);
-    u16(0); // extra field
+    described(e);
     u16(0); // comment
     u16(0); // disk
     u16(0); // internal attributes
