@@ -183,9 +183,9 @@ function sheetXml(
   const lastIndex: number[] = [];
   // Each cell's opening, `<c r="D`, made once per column.
   const opening = letters.map((l) => asciiBytes(`<c r="${l}`));
-  /** One cell; false when there is nothing to write. Text always goes to the shared strings, so it is never a formula. */
   // The row number and its closing quote, made once per row for all its cells.
   let rowRef = QUOTE;
+  /** One cell; false when there is nothing to write. Text always goes to the shared strings, so it is never a formula. */
   const cell = (col: number, value: PlanValue, style: number): boolean => {
     const number = typeof value === "number" && Number.isFinite(value);
     const empty = !number && (value === null || value === "");
