@@ -81,6 +81,30 @@ describe("committee summary model (Riverbend figures checked by hand)", () => {
     ]);
   });
 
+  it("sorts leads and sections as a reader would: case ignored, numbers in order, none named last", () => {
+    const rows = [
+      ["Ref", "Requirement", "Evidence", "Score (1-5)", "Improvement action", "Lead officer"],
+      ["Principle B: Openness"],
+      ["R10", "Publish decisions.", "Website", 2, "Review", "head of policy"],
+      ["R2", "Consult residents.", "Hub", 1, "Review", "Head of Policy"],
+      ["R3", "Keep a register.", "Register", 2, "Review", "Chief Executive"],
+      ["Principle A: Integrity"],
+      ["R1", "Declare interests.", "Register", 2, "Review", "Head of Policy"],
+      ["R4", "Train members.", "Records", 1, "Review", "TBC"],
+    ];
+    const s = buildSummary(
+      [
+        {
+          source: "",
+          result: validateGrids(gridsFromSpecs([{ name: "Code", rows }])),
+          settings,
+        },
+      ],
+      MADE
+    );
+    expect(s.actions.map((a) => a.ref)).toEqual(["R4", "R3", "R1", "R2", "R10"]);
+  });
+
   it("reports as exceptions the invalid or missing scores and the weak scores left without action, lead or in date", () => {
     const s = riverbend();
     expect(s.exceptions.map((e) => `${e.sheet}!${e.cell} ${e.problem}`)).toEqual([
