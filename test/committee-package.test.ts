@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zlib from "node:zlib";
@@ -179,6 +179,14 @@ describe("the committee workbook's SpreadsheetML", () => {
     expect(summary.getCell("B4").numFmt).toBe("0.00");
     expect(summary.getCell("B4").value).toBe(2.25);
     expect(summary.getCell("A6").alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    // Plain cells too (style 0, which a cell without a style attribute has), so a row's short
+    // entries line up with the first line of its wrapped text.
+    const styles = await partText(readFileSync(out), "xl/styles.xml");
+    expect(/<cellXfs count="\d+"><xf [^>]*><alignment vertical="top"\/><\/xf>/.test(styles)).toBe(
+      true
+    );
+    // LibreOffice takes an unstyled cell's look from the Normal style rather than from xf 0.
+    expect(styles).toMatch(/<cellStyleXfs count="1"><xf [^>]*><alignment vertical="top"\/>/);
     expect(summary.getRow(6).height).toBe(30);
     expect(summary.getColumn(1).width).toBe(30);
     expect(summary.pageSetup).toMatchObject({

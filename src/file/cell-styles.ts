@@ -81,13 +81,12 @@ export class CellStyles {
     const applied =
       (font ? ` applyFont="1"` : "") +
       (fill ? ` applyFill="1"` : "") +
-      (format ? ` applyNumberFormat="1"` : "") +
-      (look.wrap ? ` applyAlignment="1"` : "");
-    const alignment = look.wrap ? `<alignment vertical="top" wrapText="1"/>` : "";
+      (format ? ` applyNumberFormat="1"` : "");
+    // Every cell sits at the top of its row: beside a wrapped requirement, a row's ref and lead
+    // officer then line up with its first line rather than its last.
+    const alignment = `<alignment vertical="top"${look.wrap ? ` wrapText="1"` : ""}/>`;
     this.xfs.push(
-      `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${applied}${
-        alignment ? `>${alignment}</xf>` : "/>"
-      }`
+      `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${applied} applyAlignment="1">${alignment}</xf>`
     );
     id = this.xfs.length - 1;
     this.byLook.set(key, id);
@@ -108,7 +107,7 @@ export class CellStyles {
       `<fills count="${fills.length + 2}"><fill><patternFill patternType="none"/></fill>` +
       `<fill><patternFill patternType="gray125"/></fill>${fills.join("")}</fills>` +
       `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment vertical="top"/></xf></cellStyleXfs>` +
       `<cellXfs count="${this.xfs.length}">${this.xfs.join("")}</cellXfs>` +
       `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
       `<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>` +

@@ -36,13 +36,17 @@ export interface SectionSummary {
 
 export type ActionStatus = "No action" | "No lead" | "Date passed" | "No date";
 
-export interface ActionItem {
+/** Where a requirement is: its return, sheet, score cell, section, ref and text. */
+export interface RequirementPlace {
   readonly source: string;
   readonly sheet: string;
   readonly cell: string;
   readonly section: string;
   readonly ref: string;
   readonly requirement: string;
+}
+
+export interface ActionItem extends RequirementPlace {
   readonly score: number;
   readonly action: string;
   readonly lead: string;
@@ -50,13 +54,7 @@ export interface ActionItem {
   readonly status: readonly ActionStatus[];
 }
 
-export interface Exception {
-  readonly source: string;
-  readonly sheet: string;
-  readonly cell: string;
-  readonly section: string;
-  readonly ref: string;
-  readonly requirement: string;
+export interface Exception extends RequirementPlace {
   readonly problem: string;
 }
 
