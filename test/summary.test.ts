@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -14,6 +13,7 @@ import { readWorkbookFile } from "../src/file";
 import { committeeWorkbook } from "../src/file/committee-workbook";
 import { gridsFromSpecs } from "./helpers/fake-host";
 import { writeWorkbook } from "./helpers/check-fixture";
+import { convertWithLibreOffice } from "./helpers/libreoffice";
 import { runCli } from "./helpers/run-cli";
 
 const ACTION_PLAN_HEADER = [
@@ -185,10 +185,7 @@ describe("the committee workbook file", () => {
       out,
       await committeeWorkbook(planCommitteeSheets(riverbend()), "Committee summary")
     );
-    execFileSync("soffice", ["--headless", "--convert-to", "ods", "--outdir", dir, out], {
-      stdio: "pipe",
-      timeout: 120_000,
-    });
+    convertWithLibreOffice(out, "ods", dir);
     const ods = await JSZip.loadAsync(readFileSync(join(dir, "for-libreoffice.ods")));
     const content = await ods.file("content.xml")!.async("string");
     expect(content.match(/<draw:object\b/g)).toHaveLength(2);
