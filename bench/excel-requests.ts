@@ -150,6 +150,6 @@ export async function excelRequestReport(): Promise<void> {
       .join("/")}`
   );
   console.log(
-    `largest request or response: ${worst.toFixed(2)} MB (cap ${WEB_PAYLOAD_LIMIT / 1e6} MB) ${worst < WEB_PAYLOAD_LIMIT / 1e6 ? "OK" : "MISSED"}; requests refused and asked again in halves: ${rows.reduce((n, r) => n + r.refused, 0)}`
+    `largest request or response: ${worst.toFixed(2)} MB (cap ${WEB_PAYLOAD_LIMIT / 1e6} MB) ${worst < WEB_PAYLOAD_LIMIT / 1e6 ? "OK" : "MISSED"}; requests Excel refused (over 5 MB, or over 512 merged areas) and the host asked again in smaller pieces: ${rows.reduce((n, r) => n + r.refused, 0)}`
   );
 }
