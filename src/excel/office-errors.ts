@@ -70,8 +70,6 @@ const SENTENCES: Readonly<Record<string, string>> = {
   UnsupportedOperation: "Excel cannot do this here. Check the schedules again, then try again.",
   UnsupportedSheet:
     "This is a chart sheet or a macro sheet, which the add-in cannot use. Choose a worksheet, then try again.",
-  WorkbookStructureProtected:
-    "The workbook's structure is protected, so the add-in cannot add the committee sheets. Unprotect it (Review > Protect Workbook), then build the summary again. Nothing was written.",
 };
 
 /** The error code Office.js gave, if any. */
