@@ -26,6 +26,19 @@ export function isHighlightFormula(formula: string): boolean {
   return formula.toLowerCase().includes(`"${MARK}`);
 }
 
+/** How Excel fails to describe a rule (office-js issues 2180, 6827, 6835); anything else is thrown. */
+const CANNOT_DESCRIBE = new Set([
+  "GeneralException",
+  "InvalidOperation",
+  "InvalidArgument",
+  "UnsupportedFeature",
+]);
+
+function cannotDescribe(err: unknown): boolean {
+  const code = errorCode(err);
+  return code !== undefined && CANNOT_DESCRIBE.has(code);
+}
+
 /** Cells per conditional format: keeps each range-areas address well inside Excel's limits. */
 const CELLS_PER_FORMAT = 150;
 
@@ -80,7 +93,7 @@ async function findHighlights(
     sheets.forEach((s, i) => keep(s, custom[i]));
     return found;
   } catch (err) {
-    if (!errorCode(err)) throw err;
+    if (!cannotDescribe(err)) throw err;
   }
   for (const [i, sheet] of sheets.entries()) {
     if (custom[i].length === 0) continue;
@@ -92,7 +105,7 @@ async function findHighlights(
       keep(sheet, custom[i]);
       continue;
     } catch (err) {
-      if (!errorCode(err)) throw err;
+      if (!cannotDescribe(err)) throw err;
     }
     for (const format of custom[i]) {
       format.custom.rule.load("formula");
@@ -101,7 +114,7 @@ async function findHighlights(
         await context.sync();
         keep(sheet, [format]);
       } catch (err) {
-        if (!errorCode(err)) throw err;
+        if (!cannotDescribe(err)) throw err;
       }
     }
   }

@@ -374,6 +374,15 @@ describe("highlights", () => {
     expect(excel.rules("A").map((r) => r.type)).toEqual(["ColorScale", "Custom"]);
   });
 
+  it("does not take a passing failure while reading rules for a rule it cannot read: it reports it", async () => {
+    const { excel, host } = excelWith({ sheets: [smallSchedule("A")] });
+    await host.readWorkbook();
+    await host.highlight([finding("A", "D3", "error")]);
+    excel.failNext("ConditionalFormatRule.load", "Conflict");
+    await expect(host.clearHighlights()).rejects.toMatchObject({ code: "Conflict" });
+    expect(excel.rules("A")).toHaveLength(1);
+  });
+
   it("skips a protected sheet with a note naming it, and highlights the others", async () => {
     const { excel, host } = excelWith({
       sheets: [smallSchedule("Open"), { ...smallSchedule("Council template"), protected: true }],
