@@ -6,7 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
-  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.ts' },
   setupFilesAfterEnv: ['<rootDir>/test/setup-dom.ts'],
   testTimeout: 60000,
 };

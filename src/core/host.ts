@@ -23,6 +23,14 @@ export interface WorkbookRead {
   readonly notes: string[];
 }
 
+/** What marking or unmarking cells did: how many, and notes on what could not be done. */
+export interface MarkResult {
+  /** Cells highlighted, or highlight rules removed. */
+  readonly count: number;
+  /** In plain words, naming the sheets: a protected sheet skipped, a sheet that has gone. */
+  readonly notes: readonly string[];
+}
+
 /**
  * What the task pane needs from a workbook, in Excel or from a file the user opened. The task
  * pane talks only to this; Office.js stays in src/excel, ExcelJS in src/file.
@@ -34,10 +42,10 @@ export interface WorkbookHost {
   readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead>;
   loadSettings(): Promise<{ settings: Settings; problems: string[] }>;
   saveSettings(settings: Settings): Promise<void>;
-  /** Marks the cells of these findings, replacing any marks made before. Returns how many cells. */
-  highlight(findings: readonly Finding[]): Promise<number>;
-  /** Removes the marks this add-in made, and nothing else. Returns how many it removed. */
-  clearHighlights(): Promise<number>;
+  /** Marks the cells of these findings, replacing any marks made before; counts the cells marked. */
+  highlight(findings: readonly Finding[]): Promise<MarkResult>;
+  /** Removes the marks this add-in made, and nothing else; counts the marks removed. */
+  clearHighlights(): Promise<MarkResult>;
   /** Takes the user to a finding's cell (in Excel: activates the sheet and selects it). */
   showFinding(finding: Finding): Promise<void>;
   /** Writes the committee summary and action plan: sheets in Excel, a new workbook elsewhere. */

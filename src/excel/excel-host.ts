@@ -1,23 +1,40 @@
 import type { Finding } from "../core/findings";
-import type { CommitteeOutput, HostProgress, WorkbookHost, WorkbookRead } from "../core/host";
+import type {
+  CommitteeOutput,
+  HostProgress,
+  MarkResult,
+  WorkbookHost,
+  WorkbookRead,
+} from "../core/host";
 import type { WorkbookPlan } from "../core/summary/plan";
 import { type Settings, parseSettings } from "../core/settings";
 import { applyHighlights, clearHighlights } from "./highlights";
-import { explainOfficeError } from "./office-errors";
+import { ExcelHostError, explainOfficeError } from "./office-errors";
 import { DEFAULT_READ_OPTIONS, readWorkbook } from "./read-workbook";
 import { SETTINGS_KEY, queueSave, queueSetting, settingValue } from "./workbook-settings";
-import { writeCommitteeSheets } from "./write-committee-sheets";
+import { DEFAULT_WRITE_OPTIONS, writeCommitteeSheets } from "./write-committee-sheets";
 
-/** Runs a batch against the workbook: Excel.run in the add-in, the mock in tests. */
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with its options: the add-in's batches, or the test double's. */
+export type ExcelRunner = <T>(
+  options: Excel.RunOptions,
+  batch: (context: Excel.RequestContext) => Promise<T>
+) => Promise<T>;
 
 /** Whether Excel supports an ExcelApi requirement set, such as "1.13". */
 export type ApiSupport = (version: string) => boolean;
+
+/**
+ * Every batch waits for the user to finish typing in a cell rather than failing
+ * (Excel.RunOptions.delayForCellEdit, ExcelApi 1.5).
+ */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /** The workbook open in Excel, behind the host contract the task pane uses. */
 export class ExcelHost implements WorkbookHost {
   readonly kind = "excel" as const;
   readonly label = "this workbook";
+  /** Each sheet's id when it was last read: ids hold for the session, names change when renamed. */
+  private sheetIds: ReadonlyMap<string, string> = new Map();
 
   constructor(
     private readonly run: ExcelRunner,
@@ -26,17 +43,23 @@ export class ExcelHost implements WorkbookHost {
 
   private async safely<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
-      return await this.run(batch);
+      return await this.run(RUN_OPTIONS, batch);
     } catch (err) {
       throw explainOfficeError(err);
     }
   }
 
-  readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
-    const mergedAreas = this.supports("1.13");
-    return this.safely((context) =>
-      readWorkbook(context, { ...DEFAULT_READ_OPTIONS, mergedAreas, onProgress })
+  async readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
+    const read = await this.safely((context) =>
+      readWorkbook(context, {
+        ...DEFAULT_READ_OPTIONS,
+        mergedAreas: this.supports("1.13"),
+        api112: this.supports("1.12"),
+        onProgress,
+      })
     );
+    this.sheetIds = read.sheetIds;
+    return { grids: read.grids, ownSheets: read.ownSheets, notes: read.notes };
   }
 
   loadSettings(): Promise<{ settings: Settings; problems: string[] }> {
@@ -54,22 +77,34 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  highlight(findings: readonly Finding[]): Promise<number> {
-    return this.safely((context) => applyHighlights(context, findings));
+  highlight(findings: readonly Finding[]): Promise<MarkResult> {
+    return this.safely((context) => applyHighlights(context, findings, this.sheetIds));
   }
 
-  clearHighlights(): Promise<number> {
+  clearHighlights(): Promise<MarkResult> {
     return this.safely((context) => clearHighlights(context));
   }
 
   async writeCommitteeSheets(plan: WorkbookPlan): Promise<CommitteeOutput> {
-    const written = await this.safely((context) => writeCommitteeSheets(context, plan));
+    const written = await this.safely((context) =>
+      writeCommitteeSheets(context, plan, {
+        ...DEFAULT_WRITE_OPTIONS,
+        customProperties: this.supports("1.12"),
+      })
+    );
     return { kind: "sheets", ...written };
   }
 
   showFinding(finding: Finding): Promise<void> {
     return this.safely(async (context) => {
-      const worksheet = context.workbook.worksheets.getItem(finding.sheet);
+      const id = this.sheetIds.get(finding.sheet);
+      const worksheet = context.workbook.worksheets.getItemOrNullObject(id ?? finding.sheet);
+      await context.sync();
+      if (worksheet.isNullObject)
+        throw new ExcelHostError(
+          `The sheet "${finding.sheet}" is no longer in the workbook. Check the schedules again.`,
+          "ItemNotFound"
+        );
       worksheet.activate();
       worksheet.getRange(finding.cell).select();
       await context.sync();
@@ -80,7 +115,7 @@ export class ExcelHost implements WorkbookHost {
 /** The host for the add-in itself: Excel.run and Office's requirement-set check. */
 export function createExcelHost(): ExcelHost {
   return new ExcelHost(
-    (batch) => Excel.run(batch),
+    (options, batch) => Excel.run(options, batch),
     (version) => Office.context.requirements.isSetSupported("ExcelApi", version)
   );
 }

@@ -1,16 +1,18 @@
 /**
- * Waiting for Office, without hanging when it never comes: office.js may fail to load (no network,
- * a blocked CDN) or the page may be open in an ordinary browser.
+ * Waiting for Office. Office.onReady can take many seconds on a slow start, so it is waited for as
+ * long as it takes; the pane shows "Connecting to Excel..." meanwhile, with a way to open a file
+ * instead. Only where office.js is absent (blocked, offline) or the page is not hosted by Office
+ * (onReady answers with no host) does the pane run on a file by itself.
  */
 
 export interface OfficeStart {
-  /** "Excel" inside Excel; null in a plain browser or when Office did not start in time. */
+  /** "Excel" inside Excel; null where office.js is absent or the page is not in an Office host. */
   host: string | null;
   /** Office's theme says the task pane background is dark. */
   dark: boolean;
 }
 
-interface OfficeLike {
+export interface OfficeLike {
   onReady: () => Promise<{ host: string | null }>;
   context?: { officeTheme?: { bodyBackgroundColor?: string } };
 }
@@ -22,26 +24,21 @@ function isDark(colour: string | undefined): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
+export function officeOnPage(): OfficeLike | undefined {
+  return (globalThis as unknown as { Office?: OfficeLike }).Office;
+}
+
 export async function whenOfficeReady(
-  timeoutMs: number,
-  office: OfficeLike | undefined = (globalThis as unknown as { Office?: OfficeLike }).Office
+  office: OfficeLike | undefined = officeOnPage()
 ): Promise<OfficeStart> {
   if (!office || typeof office.onReady !== "function") return { host: null, dark: false };
-  const timeout = new Promise<{ host: null }>((resolve) =>
-    setTimeout(() => resolve({ host: null }), timeoutMs)
-  );
+  let info: { host: string | null };
   try {
-    // A half-loaded office.js (its helper scripts blocked) may throw or never settle.
-    const ready = Promise.resolve()
-      .then(() => office.onReady())
-      .catch(() => ({ host: null }));
-    const info = await Promise.race([ready, timeout]);
-    const host = info.host ? String(info.host) : null;
-    return {
-      host,
-      dark: host !== null && isDark(office.context?.officeTheme?.bodyBackgroundColor),
-    };
+    info = await office.onReady();
   } catch {
+    // office.js itself failed to start: there is no Excel to talk to.
     return { host: null, dark: false };
   }
+  const host = info?.host ? String(info.host) : null;
+  return { host, dark: host !== null && isDark(office.context?.officeTheme?.bodyBackgroundColor) };
 }

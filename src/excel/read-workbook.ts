@@ -1,42 +1,68 @@
 import type { CellValue, Grid, MergedArea } from "../core/grid";
-import { parseRange } from "../core/grid";
 import type { HostProgress, WorkbookRead } from "../core/host";
-import { OWN_SHEETS_KEY, queueSetting, settingValue } from "./workbook-settings";
+import { dateFromSerial, isDateFormatCode } from "../core/number-format";
+import { type MergeTarget, readMergedAreas } from "./merged-areas";
+import { isTooLarge } from "./office-errors";
+import { queueOwnSheetProbes } from "./own-sheets";
+import { READ_BYTES_PER_SYNC, jsonBytes } from "./payload";
+
+export { parseAreasAddress } from "./merged-areas";
 
 export interface ReadOptions {
   /** getMergedAreasOrNullObject is ExcelApi 1.13; without it merged areas are not read. */
   readonly mergedAreas: boolean;
-  /** A sync's response stays under this many bytes (Excel on the web caps it at 5 MB). */
+  /**
+   * ExcelApi 1.12: number format categories tell date cells apart, and worksheet custom
+   * properties mark the sheets the add-in made. Without it the number formats themselves are read.
+   */
+  readonly api112: boolean;
+  /** A sync's response is planned to stay under this many bytes (Excel on the web refuses 5 MB). */
   readonly bytesPerSync: number;
   /** Rows are read in blocks of at most this many cells. */
   readonly cellsPerBlock: number;
+  /** The first block is this small, so one sheet of long text cannot make the first answer too large. */
+  readonly firstBlockCells: number;
   readonly onProgress?: (p: HostProgress) => void;
 }
 
-export const DEFAULT_READ_OPTIONS: Omit<ReadOptions, "mergedAreas"> = {
-  bytesPerSync: 4 * 1024 * 1024,
+export const DEFAULT_READ_OPTIONS: Omit<ReadOptions, "mergedAreas" | "api112"> = {
+  bytesPerSync: READ_BYTES_PER_SYNC,
   cellsPerBlock: 10_000,
+  firstBlockCells: 1_000,
 };
 
-/** A first guess at what a cell costs in a response (values and valueTypes as JSON); refined as blocks arrive. */
-const FIRST_GUESS_BYTES_PER_CELL = 120;
+/** What a cell is taken to cost (value, type and format as JSON) until a block has been measured. */
+const FIRST_GUESS_BYTES_PER_CELL = 200;
+/** Planning uses what blocks really cost, with this margin for longer text further down. */
+const MARGIN = 1.5;
 
-interface SheetPlan {
-  name: string;
-  firstRow: number;
-  firstColumn: number;
-  rowCount: number;
-  columnCount: number;
-  rows: CellValue[][];
-  merges: MergedArea[];
-  mergedAreas?: Excel.RangeAreas;
+/** The Excel reader's answer: the grids, and each sheet's id by name for this session. */
+export interface ExcelWorkbookRead extends WorkbookRead {
+  readonly sheetIds: ReadonlyMap<string, string>;
 }
 
+interface SheetPlan {
+  readonly worksheet: Excel.Worksheet;
+  readonly name: string;
+  firstRow: number;
+  firstColumn: number;
+  columnCount: number;
+  readonly rows: CellValue[][];
+  readonly merges: MergedArea[];
+}
+
+/** Rows of one sheet, 0-based within its used range. */
 interface Block {
-  sheet: SheetPlan;
-  worksheet: Excel.Worksheet;
-  startRow: number;
-  rowCount: number;
+  readonly sheet: SheetPlan;
+  readonly startRow: number;
+  readonly rowCount: number;
+}
+
+interface Asked {
+  readonly block: Block;
+  readonly range: Excel.Range;
+  /** A second look at number formats for cells whose category is "Custom". */
+  readonly formatsOnly: boolean;
 }
 
 function toCell(value: unknown, type: Excel.RangeValueType | string): CellValue {
@@ -56,69 +82,64 @@ function toCell(value: unknown, type: Excel.RangeValueType | string): CellValue 
   }
 }
 
-/** "Sheet1!A1:C1,'My sheet'!A5:G5" -> merged areas. */
-export function parseAreasAddress(address: string): MergedArea[] {
-  const out: MergedArea[] = [];
-  for (const m of address.matchAll(
-    /(?:'(?:[^']|'')*'|[^!,']+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g
-  )) {
-    const area = parseRange(m[1].replace(/\$/g, ""));
-    if (area) out.push(area);
-  }
+function blocksOf(sheet: SheetPlan, rowCount: number, cellsPerBlock: number): Block[] {
+  const rowsPerBlock = Math.max(1, Math.floor(cellsPerBlock / Math.max(1, sheet.columnCount)));
+  const out: Block[] = [];
+  for (let start = 0; start < rowCount; start += rowsPerBlock)
+    out.push({ sheet, startRow: start, rowCount: Math.min(rowsPerBlock, rowCount - start) });
   return out;
 }
 
-function ownSheetIds(value: unknown): Set<string> {
-  return new Set(
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []
-  );
+function halves(b: Block): Block[] {
+  const half = Math.ceil(b.rowCount / 2);
+  return [
+    { ...b, rowCount: half },
+    { ...b, startRow: b.startRow + half, rowCount: b.rowCount - half },
+  ];
 }
 
 /**
  * Reads every visible worksheet's used range into grids. The number of syncs does not depend on
- * the number of sheets: one for the sheet list, one for the used ranges, then one per batch of
- * row blocks, where a batch is as many blocks as fit in `bytesPerSync`.
+ * the number of sheets: one for the sheet list, one for the used ranges (and whatever else is read
+ * per sheet), one per batch of row blocks, where a batch is as many blocks as fit in
+ * `bytesPerSync` by what earlier blocks really cost in UTF-8, then one for the merged areas. An
+ * answer Excel refuses as too large is asked again in halves.
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions
-): Promise<WorkbookRead> {
+): Promise<ExcelWorkbookRead> {
   const notes: string[] = [];
   const progress = options.onProgress ?? (() => undefined);
   progress({ message: "Listing sheets" });
   const worksheets = context.workbook.worksheets;
-  // Loading "items" brings each sheet's scalar properties (name, id, visibility): one round trip.
-  worksheets.load("items");
-  const own = queueSetting(context, OWN_SHEETS_KEY);
+  worksheets.load("items/name,items/id,items/visibility");
   await context.sync();
 
-  const ownIds = ownSheetIds(settingValue(own));
-  const ownSheets: string[] = [];
-  const visible: Excel.Worksheet[] = [];
-  for (const ws of worksheets.items) {
-    if (ownIds.has(ws.id)) ownSheets.push(ws.name);
-    else if (ws.visibility === "Visible") visible.push(ws);
-  }
-  const hiddenCount = worksheets.items.length - visible.length - ownSheets.length;
-  if (hiddenCount > 0)
-    notes.push(`${hiddenCount} hidden sheet${hiddenCount === 1 ? " was" : "s were"} not checked.`);
-
-  const usedRanges = visible.map((ws) => {
+  // One sync for everything read per sheet: the used range, and whether the add-in made the sheet.
+  // A further per-sheet read (data validation, say) is queued here and read after this sync.
+  const own = queueOwnSheetProbes(context, worksheets.items, options.api112);
+  const candidates = worksheets.items.filter((ws) => ws.visibility === "Visible");
+  const usedRanges = candidates.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     return used;
   });
   await context.sync();
 
+  const ownSheets = new Set(own.finish().map((o) => o.worksheet.id));
+  const sheetIds = new Map(worksheets.items.map((ws) => [ws.name, ws.id] as const));
   const plans: SheetPlan[] = [];
   const blocks: Block[] = [];
-  visible.forEach((ws, i) => {
+  const rowCounts = new Map<SheetPlan, number>();
+  candidates.forEach((ws, i) => {
+    if (ownSheets.has(ws.id)) return;
     const used = usedRanges[i];
     const plan: SheetPlan = {
+      worksheet: ws,
       name: ws.name,
       firstRow: 1,
       firstColumn: 1,
-      rowCount: 0,
       columnCount: 0,
       rows: [],
       merges: [],
@@ -127,87 +148,102 @@ export async function readWorkbook(
     if (used.isNullObject) return;
     plan.firstRow = used.rowIndex + 1;
     plan.firstColumn = used.columnIndex + 1;
-    plan.rowCount = used.rowCount;
     plan.columnCount = used.columnCount;
-    const rowsPerBlock = Math.max(
-      1,
-      Math.floor(options.cellsPerBlock / Math.max(1, used.columnCount))
-    );
-    for (let start = 0; start < used.rowCount; start += rowsPerBlock) {
-      blocks.push({
-        sheet: plan,
-        worksheet: ws,
-        startRow: start,
-        rowCount: Math.min(rowsPerBlock, used.rowCount - start),
-      });
-    }
+    rowCounts.set(plan, used.rowCount);
+    blocks.push(...blocksOf(plan, used.rowCount, options.cellsPerBlock));
   });
-  if (!options.mergedAreas)
-    notes.push(
-      "Merged cells are not read in this version of Excel (needs ExcelApi 1.13); headers are read without them."
-    );
+  const hiddenCount = worksheets.items.filter(
+    (ws) => ws.visibility !== "Visible" && !ownSheets.has(ws.id)
+  ).length;
+  if (hiddenCount > 0)
+    notes.push(`${hiddenCount} hidden sheet${hiddenCount === 1 ? " was" : "s were"} not checked.`);
 
-  let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
-  let next = 0;
-  let mergesQueued = false;
+  // The first block is kept small: its real cost sets the size of every batch after it.
+  if (blocks.length > 0) {
+    const first = blocks[0];
+    const rows = Math.max(
+      1,
+      Math.floor(options.firstBlockCells / Math.max(1, first.sheet.columnCount))
+    );
+    if (first.rowCount > rows)
+      blocks.splice(
+        0,
+        1,
+        { ...first, rowCount: rows },
+        { ...first, startRow: first.startRow + rows, rowCount: first.rowCount - rows }
+      );
+  }
+
+  const formatProperty = options.api112 ? "numberFormatCategories" : "numberFormat";
   const totalCells = blocks.reduce((n, b) => n + b.rowCount * b.sheet.columnCount, 0);
   let cellsRead = 0;
-  while (next < blocks.length || (!mergesQueued && options.mergedAreas && plans.length > 0)) {
-    const batch: { block: Block; range: Excel.Range }[] = [];
+  let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
+  let queue = blocks;
+  let customFormats: Block[] = [];
+  while (queue.length > 0 || customFormats.length > 0) {
+    const asked: Asked[] = [];
     let budget = options.bytesPerSync;
-    while (next < blocks.length) {
-      const b = blocks[next];
-      const cost = b.rowCount * b.sheet.columnCount * bytesPerCell;
-      if (batch.length > 0 && cost > budget) break;
-      const range = b.worksheet.getRangeByIndexes(
-        b.sheet.firstRow - 1 + b.startRow,
-        b.sheet.firstColumn - 1,
-        b.rowCount,
-        b.sheet.columnCount
-      );
-      range.load("values,valueTypes");
-      batch.push({ block: b, range });
-      budget -= cost;
-      next++;
+    // Number formats asked again for "Custom" cells ride with the next batch (about 12 bytes a cell).
+    for (const block of customFormats.splice(0)) {
+      const range = rangeOf(block);
+      range.load("numberFormat");
+      asked.push({ block, range, formatsOnly: true });
+      budget -= block.rowCount * block.sheet.columnCount * 12;
     }
-    if (!mergesQueued && options.mergedAreas) {
-      // Merged areas ride along with the first batch: one extra request at most, whatever the size.
-      visible.forEach((ws, i) => {
-        if (usedRanges[i].isNullObject) return;
-        const areas = ws.getRange().getMergedAreasOrNullObject();
-        areas.load("address");
-        plans[i].mergedAreas = areas;
-      });
-      mergesQueued = true;
+    while (queue.length > 0) {
+      const b = queue[0];
+      const cost = b.rowCount * b.sheet.columnCount * bytesPerCell;
+      if (asked.some((a) => !a.formatsOnly) && cost > budget) break;
+      const range = rangeOf(b);
+      range.load(["values", "valueTypes", formatProperty]);
+      asked.push({ block: b, range, formatsOnly: false });
+      budget -= cost;
+      queue = queue.slice(1);
     }
     progress({ message: "Reading cells", done: cellsRead, total: totalCells });
-    // One sync per batch is the point: each response must stay under Excel on the web's 5 MB cap.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    try {
+      // One sync per batch is the point: each answer must stay under Excel on the web's 5 MB cap.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (err) {
+      if (!isTooLarge(err)) throw err;
+      // Too large after all: ask again for half as much (one block: each half of it).
+      const cellBlocks = asked.filter((a) => !a.formatsOnly).map((a) => a.block);
+      customFormats = asked.filter((a) => a.formatsOnly).map((a) => a.block);
+      if (cellBlocks.length > 1) {
+        queue = [...cellBlocks, ...queue];
+        bytesPerCell *= 2;
+      } else if (cellBlocks.length === 1 && cellBlocks[0].rowCount > 1) {
+        queue = [...halves(cellBlocks[0]), ...queue];
+        bytesPerCell *= 2;
+      } else throw err;
+      continue;
+    }
     let batchBytes = 0;
     let batchCells = 0;
-    for (const { block, range } of batch) {
-      const values = range.values;
-      const types = range.valueTypes;
-      for (let r = 0; r < block.rowCount; r++) {
-        const row: CellValue[] = [];
-        for (let c = 0; c < block.sheet.columnCount; c++)
-          row.push(toCell(values[r]?.[c], types[r]?.[c] ?? "Unknown"));
-        while (row.length && row[row.length - 1] === null) row.pop();
-        block.sheet.rows[block.startRow + r] = row;
+    for (const a of asked) {
+      if (a.formatsOnly) {
+        applyCustomFormats(a.block, a.range.numberFormat as unknown[][]);
+        continue;
       }
-      batchCells += block.rowCount * block.sheet.columnCount;
-      batchBytes += JSON.stringify(values).length + JSON.stringify(types).length;
+      const cells = a.block.rowCount * a.block.sheet.columnCount;
+      const formats = (
+        options.api112 ? a.range.numberFormatCategories : a.range.numberFormat
+      ) as unknown[][];
+      if (storeBlock(a.block, a.range.values, a.range.valueTypes, formats, options.api112))
+        customFormats.push(a.block);
+      batchCells += cells;
+      batchBytes += jsonBytes(a.range.values) + jsonBytes(a.range.valueTypes) + jsonBytes(formats);
     }
     cellsRead += batchCells;
-    // Plan the next batch on what this one really cost, with a margin for longer text further down.
-    if (batchCells > 0) bytesPerCell = Math.max(8, (batchBytes / batchCells) * 1.25);
+    if (batchCells > 0)
+      bytesPerCell = Math.max(bytesPerCell / 2, 8, (batchBytes / batchCells) * MARGIN);
   }
+
   for (const plan of plans) {
-    if (plan.mergedAreas && !plan.mergedAreas.isNullObject)
-      plan.merges = parseAreasAddress(plan.mergedAreas.address);
+    const rows = rowCounts.get(plan) ?? 0;
+    for (let r = 0; r < rows; r++) if (!plan.rows[r]) plan.rows[r] = [];
   }
-  progress({ message: "Read", done: totalCells, total: totalCells });
   const grids: Grid[] = plans.map((p) => ({
     name: p.name,
     hidden: false,
@@ -216,5 +252,73 @@ export async function readWorkbook(
     rows: p.rows,
     merges: p.merges,
   }));
-  return { grids, ownSheets, notes };
+
+  if (options.mergedAreas) {
+    progress({ message: "Reading merged cells" });
+    const targets: MergeTarget[] = plans.map((p, i) => ({
+      worksheet: p.worksheet,
+      grid: grids[i],
+      merges: p.merges,
+    }));
+    notes.push(...(await readMergedAreas(context, targets)));
+  } else {
+    notes.push(
+      "Merged cells are not read in this version of Excel (needs ExcelApi 1.13); headers are read without them."
+    );
+  }
+  progress({ message: "Read", done: totalCells, total: totalCells });
+  return { grids, ownSheets: [...ownSheetsNames(worksheets.items, ownSheets)], notes, sheetIds };
+}
+
+function ownSheetsNames(items: readonly Excel.Worksheet[], ids: ReadonlySet<string>): string[] {
+  return items.filter((ws) => ids.has(ws.id)).map((ws) => ws.name);
+}
+
+function rangeOf(b: Block): Excel.Range {
+  return b.sheet.worksheet.getRangeByIndexes(
+    b.sheet.firstRow - 1 + b.startRow,
+    b.sheet.firstColumn - 1,
+    b.rowCount,
+    b.sheet.columnCount
+  );
+}
+
+/**
+ * Puts a block's cells into its sheet's rows. A number shown as a date reaches the engine as a
+ * Date, as the file reader hands it over, so a date typed as a score is an invalid score. Returns
+ * true when some number's format is "Custom" and must be looked at itself.
+ */
+function storeBlock(
+  block: Block,
+  values: unknown[][],
+  types: (Excel.RangeValueType | string)[][],
+  formats: unknown[][],
+  categories: boolean
+): boolean {
+  let custom = false;
+  for (let r = 0; r < block.rowCount; r++) {
+    const row: CellValue[] = [];
+    for (let c = 0; c < block.sheet.columnCount; c++) {
+      let v = toCell(values[r]?.[c], types[r]?.[c] ?? "Unknown");
+      if (typeof v === "number") {
+        const f = String(formats[r]?.[c] ?? "General");
+        if (categories ? f === "Date" || f === "Time" : isDateFormatCode(f)) v = dateFromSerial(v);
+        else if (categories && f === "Custom") custom = true;
+      }
+      row.push(v);
+    }
+    while (row.length && row[row.length - 1] === null) row.pop();
+    block.sheet.rows[block.startRow + r] = row;
+  }
+  return custom;
+}
+
+function applyCustomFormats(block: Block, formats: unknown[][]): void {
+  for (let r = 0; r < block.rowCount; r++) {
+    const row = block.sheet.rows[block.startRow + r];
+    row?.forEach((v, c) => {
+      if (typeof v === "number" && isDateFormatCode(String(formats[r]?.[c] ?? "")))
+        row[c] = dateFromSerial(v);
+    });
+  }
 }

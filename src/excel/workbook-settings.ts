@@ -1,6 +1,5 @@
 /** Keys under which the add-in keeps its state in the workbook (workbook.settings, ExcelApi 1.4). */
 export const SETTINGS_KEY = "govcheck.settings";
-export const HIGHLIGHTS_KEY = "govcheck.highlights";
 export const OWN_SHEETS_KEY = "govcheck.ownSheets";
 
 /** Queues a read of one setting; its `value` is readable after the next sync. */

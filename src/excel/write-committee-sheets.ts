@@ -7,13 +7,33 @@ import type {
   SheetPlan,
   WorkbookPlan,
 } from "../core/summary/plan";
-import { OWN_SHEETS_KEY, queueSave, queueSetting, settingValue } from "./workbook-settings";
-
-/** Table rows written with the sheets; longer action plans follow in blocks, one sync each. */
-const ROWS_PER_WRITE = 2000;
+import { ExcelHostError } from "./office-errors";
+import {
+  type OwnSheet,
+  type OwnSheetRecord,
+  SHEET_MARK_KEY,
+  markValue,
+  queueOwnSheetProbes,
+} from "./own-sheets";
+import { WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
+import { OWN_SHEETS_KEY, queueSave } from "./workbook-settings";
 
 /** Excel's column width is in points here; a plan's widths are in characters. */
 const POINTS_PER_CHARACTER = 6;
+
+/** What one queued action costs in a request besides its data (object path, ids, JSON framing). */
+const ACTION_BYTES = 200;
+
+export interface WriteOptions {
+  /** Worksheet custom properties (ExcelApi 1.12) mark the sheets; without them the settings do. */
+  readonly customProperties: boolean;
+  /** A request is planned to stay under this many bytes (Excel on the web refuses 5 MB). */
+  readonly bytesPerSync: number;
+}
+
+export const DEFAULT_WRITE_OPTIONS: Omit<WriteOptions, "customProperties"> = {
+  bytesPerSync: WRITE_BYTES_PER_SYNC,
+};
 
 export interface WrittenSheets {
   /** The names the sheets got (another name where a user's sheet already had the one wanted). */
@@ -34,7 +54,81 @@ function formatFor(value: PlanValue, numberFormat: string | undefined): string {
   return numberFormat ?? "General";
 }
 
-function writeCells(worksheet: Excel.Worksheet, plan: SheetPlan): void {
+/** The text the plan puts in A1: the mark's title, checked before the sheet is ever replaced. */
+export function titleOf(sheet: SheetPlan): string {
+  const cell = sheet.cells.find((c) => c.row === 1 && c.col === 1);
+  if (cell) return String(cell.value ?? "");
+  const table = sheet.tables.find((t) => t.top === 1 && t.left === 1);
+  return table?.header[0] ?? "";
+}
+
+/**
+ * Queued writes, sent in requests of at most `budget` bytes: a request over 5 MB fails on the
+ * web, so a sync goes out before a write would take the request past the budget.
+ */
+class Requests {
+  private bytes = 0;
+  syncs = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number
+  ) {}
+
+  async make(cost: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + cost > this.budget) await this.flush();
+    this.bytes += cost;
+  }
+
+  async flush(): Promise<void> {
+    if (this.bytes === 0) return;
+    this.context.application.suspendScreenUpdatingUntilNextSync();
+    await this.context.sync();
+    this.syncs++;
+    this.bytes = 0;
+  }
+}
+
+/** Writes rows of values (and their number formats) from `top`, in blocks that fit a request. */
+async function writeRows(
+  requests: Requests,
+  worksheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  values: readonly (readonly PlanValue[])[],
+  formats: readonly (readonly string[])[],
+  budget: number
+): Promise<void> {
+  let start = 0;
+  while (start < values.length) {
+    let end = start;
+    let cost = ACTION_BYTES * 3;
+    while (end < values.length) {
+      const row = jsonBytes(values[end]) + jsonBytes(formats[end]);
+      if (end > start && cost + row > budget) break;
+      cost += row;
+      end++;
+    }
+    await requests.make(cost);
+    const range = worksheet.getRangeByIndexes(
+      top - 1 + start,
+      left - 1,
+      end - start,
+      values[0].length
+    );
+    // The format goes first, so the values arrive as text where they are text.
+    range.numberFormat = formats.slice(start, end).map((r) => [...r]);
+    range.values = values.slice(start, end).map((r) => r.map((v) => v ?? ""));
+    start = end;
+  }
+}
+
+async function writeCells(
+  requests: Requests,
+  worksheet: Excel.Worksheet,
+  plan: SheetPlan,
+  budget: number
+): Promise<void> {
   if (plan.cells.length === 0) return;
   let rows = 0;
   let cols = 0;
@@ -52,12 +146,10 @@ function writeCells(worksheet: Excel.Worksheet, plan: SheetPlan): void {
     values[c.row - 1][c.col - 1] = c.value ?? "";
     formats[c.row - 1][c.col - 1] = formatFor(c.value, c.numberFormat);
   }
-  const range = worksheet.getRangeByIndexes(0, 0, rows, cols);
-  // The format goes first, so the values arrive as text where they are text.
-  range.numberFormat = formats;
-  range.values = values;
+  await writeRows(requests, worksheet, 1, 1, values, formats, budget);
   for (const c of plan.cells) {
     if (!c.bold && !c.fill && !c.fontColor && !c.wrap && !c.size) continue;
+    await requests.make(ACTION_BYTES * 5);
     const format = worksheet.getCell(c.row - 1, c.col - 1).format;
     if (c.bold) format.font.bold = true;
     if (c.size) format.font.size = c.size;
@@ -65,18 +157,6 @@ function writeCells(worksheet: Excel.Worksheet, plan: SheetPlan): void {
     if (c.fill) format.fill.color = c.fill;
     if (c.wrap) format.wrapText = true;
   }
-}
-
-function tableBlock(
-  worksheet: Excel.Worksheet,
-  top: number,
-  left: number,
-  rows: readonly (readonly PlanValue[])[]
-): void {
-  if (rows.length === 0) return;
-  const range = worksheet.getRangeByIndexes(top - 1, left - 1, rows.length, rows[0].length);
-  range.numberFormat = rows.map((r) => r.map((v) => formatFor(v, undefined)));
-  range.values = rows.map((r) => r.map((v) => v ?? ""));
 }
 
 function addChart(worksheet: Excel.Worksheet, chart: PlanChart): void {
@@ -118,93 +198,153 @@ function addChart(worksheet: Excel.Worksheet, chart: PlanChart): void {
   );
 }
 
+/** A name for a table that no table in the workbook has (table names are workbook-wide). */
+function freeTableName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  if (!used.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) if (!used.has(`${wanted}${i}`.toLowerCase())) return `${wanted}${i}`;
+}
+
+interface Added {
+  readonly plan: SheetPlan;
+  readonly worksheet: Excel.Worksheet;
+  readonly name: string;
+  readonly tables: { table: Excel.Table; name: string; wanted: string }[];
+}
+
 /**
- * Writes the committee sheets into the open workbook. Sheets the add-in made before (their ids are
- * recorded in the workbook's settings) are replaced; a user's sheet with the same name is left alone
- * and the new sheet takes another name. Three syncs, plus one per 2,000 action-plan rows past the first.
+ * Writes the committee sheets into the open workbook. New sheets are written first, under names
+ * no sheet has; only when all of them are written are the sheets the add-in made before removed,
+ * and the new ones take the wanted names. A user's sheet with a wanted name is left alone and the
+ * new sheet keeps another name. A protected workbook structure is reported before anything is
+ * written; a write that fails part way removes what it added. Three syncs plus one per request
+ * of written data (about 2.5 MB each).
  */
 export async function writeCommitteeSheets(
   context: Excel.RequestContext,
-  plan: WorkbookPlan
+  plan: WorkbookPlan,
+  options: WriteOptions
 ): Promise<WrittenSheets> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items");
-  const ownSetting = queueSetting(context, OWN_SHEETS_KEY);
+  worksheets.load("items/name,items/id");
+  const protection = context.workbook.protection;
+  protection.load("protected");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/id");
   await context.sync();
+  if (protection.protected)
+    throw new ExcelHostError(
+      "The workbook's structure is protected, so the add-in cannot add the committee sheets. Unprotect it (Review > Protect Workbook), then build the summary again. Nothing was written.",
+      "WorkbookStructureProtected"
+    );
 
-  const ownIds = new Set(
-    Array.isArray(settingValue(ownSetting))
-      ? (settingValue(ownSetting) as unknown[]).filter((v): v is string => typeof v === "string")
-      : []
-  );
-  const taken: string[] = [];
-  let replaced = 0;
-  for (const ws of worksheets.items) {
-    if (ownIds.has(ws.id)) {
-      ws.delete();
-      replaced++;
-    } else taken.push(ws.name);
-  }
-  context.application.suspendScreenUpdatingUntilNextSync();
+  const probe = queueOwnSheetProbes(context, worksheets.items, options.customProperties);
+  await context.sync();
+  const own: OwnSheet[] = probe.finish();
+  const ownIds = new Set(own.map((o) => o.worksheet.id));
+  const sheetNames = worksheets.items.map((ws) => ws.name);
+  const tableNames = tables.items.map((t) => ({
+    name: t.name,
+    onOwnSheet: ownIds.has(t.worksheet.id),
+  }));
 
-  const names: string[] = [];
-  const added: Excel.Worksheet[] = [];
-  const later: {
-    worksheet: Excel.Worksheet;
-    top: number;
-    left: number;
-    rows: readonly (readonly PlanValue[])[];
-  }[] = [];
-  for (const sheet of plan.sheets) {
-    const name = freeSheetName(sheet.name, [...taken, ...names]);
-    names.push(name);
-    const worksheet = worksheets.add(name);
-    worksheet.load("id");
-    added.push(worksheet);
-    sheet.columnWidths.forEach((w, i) => {
-      worksheet.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth =
-        w * POINTS_PER_CHARACTER;
-    });
-    writeCells(worksheet, sheet);
-    for (const t of sheet.tables) {
-      const rows = t.rows;
-      tableBlock(worksheet, t.top, t.left, [t.header]);
-      tableBlock(worksheet, t.top + 1, t.left, rows.slice(0, ROWS_PER_WRITE));
-      for (let start = ROWS_PER_WRITE; start < rows.length; start += ROWS_PER_WRITE) {
-        later.push({
+  const requests = new Requests(context, options.bytesPerSync);
+  const budget = options.bytesPerSync - ACTION_BYTES * 10;
+  const added: Added[] = [];
+  try {
+    for (const sheet of plan.sheets) {
+      const name = freeSheetName(sheet.name, [...sheetNames, ...added.map((a) => a.name)]);
+      await requests.make(ACTION_BYTES * (4 + sheet.columnWidths.length));
+      const worksheet = worksheets.add(name);
+      worksheet.load("id");
+      const entry: Added = { plan: sheet, worksheet, name, tables: [] };
+      added.push(entry);
+      if (options.customProperties)
+        worksheet.customProperties.add(
+          SHEET_MARK_KEY,
+          markValue({ kind: sheet.key, title: titleOf(sheet) })
+        );
+      sheet.columnWidths.forEach((w, i) => {
+        const column = columnLetters(i + 1);
+        worksheet.getRange(`${column}:${column}`).format.columnWidth = w * POINTS_PER_CHARACTER;
+      });
+      await writeCells(requests, worksheet, sheet, budget);
+      for (const t of sheet.tables) {
+        const rows = [t.header, ...t.rows];
+        await writeRows(
+          requests,
           worksheet,
-          top: t.top + 1 + start,
-          left: t.left,
-          rows: rows.slice(start, start + ROWS_PER_WRITE),
-        });
+          t.top,
+          t.left,
+          rows,
+          rows.map((r) => r.map((v) => formatFor(v, undefined))),
+          budget
+        );
+        await requests.make(ACTION_BYTES * (3 + t.wrapColumns.length));
+        const tableRange = `${a1(t.top, t.left)}:${a1(t.top + t.rows.length, t.left + t.header.length - 1)}`;
+        const table = worksheet.tables.add(tableRange, true);
+        const tableName = freeTableName(t.name, [
+          ...tableNames.map((x) => x.name),
+          ...added.flatMap((a) => a.tables.map((x) => x.name)),
+        ]);
+        table.name = tableName;
+        table.style = "TableStyleMedium2";
+        entry.tables.push({ table, name: tableName, wanted: t.name });
+        for (const col of t.wrapColumns) {
+          const column = columnLetters(t.left + col);
+          worksheet.getRange(`${column}:${column}`).format.wrapText = true;
+        }
       }
-      const tableRange = `${a1(t.top, t.left)}:${a1(t.top + rows.length, t.left + t.header.length - 1)}`;
-      const table = worksheet.tables.add(tableRange, true);
-      table.name = t.name;
-      table.style = "TableStyleMedium2";
-      for (const col of t.wrapColumns) {
-        worksheet.getRange(
-          `${columnLetters(t.left + col)}:${columnLetters(t.left + col)}`
-        ).format.wrapText = true;
+      for (const chart of sheet.charts) {
+        await requests.make(ACTION_BYTES * 8);
+        addChart(worksheet, chart);
       }
+      if (sheet.freezeRows) worksheet.freezePanes.freezeRows(sheet.freezeRows);
     }
-    for (const chart of sheet.charts) addChart(worksheet, chart);
-    if (sheet.freezeRows) worksheet.freezePanes.freezeRows(sheet.freezeRows);
+    await requests.flush();
+  } catch (err) {
+    await removeAdded(context, added);
+    throw err;
   }
-  if (added.length) added[0].activate();
-  await context.sync();
 
-  for (const block of later) {
-    tableBlock(block.worksheet, block.top, block.left, block.rows);
-    // Each block is its own request: Excel on the web refuses one over 5 MB.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-  }
-  queueSave(
-    context,
-    OWN_SHEETS_KEY,
-    added.map((w) => w.id)
-  );
+  // Everything is written: the old sheets go, and the new ones take the names they wanted.
+  for (const o of own) o.worksheet.delete();
+  const freed = new Set(own.map((o) => o.name.toLowerCase()));
+  const finalNames = added.map((a) => {
+    const wanted = freeSheetName(
+      a.plan.name,
+      sheetNames.filter((n) => !freed.has(n.toLowerCase()))
+    );
+    if (wanted !== a.name) a.worksheet.name = wanted;
+    for (const t of a.tables) {
+      const takenByUser = tableNames.some(
+        (x) => !x.onOwnSheet && x.name.toLowerCase() === t.wanted.toLowerCase()
+      );
+      if (t.name !== t.wanted && !takenByUser) t.table.name = t.wanted;
+    }
+    return wanted;
+  });
+  const records: OwnSheetRecord[] = added.map((a, i) => ({
+    id: a.worksheet.id,
+    name: finalNames[i],
+    kind: a.plan.key,
+    title: titleOf(a.plan),
+  }));
+  queueSave(context, OWN_SHEETS_KEY, records);
+  if (added.length) added[0].worksheet.activate();
   await context.sync();
-  return { names, replaced };
+  return { names: finalNames, replaced: own.length };
+}
+
+/** After a failed write: the sheets this write added go, so nothing is left half written. */
+async function removeAdded(context: Excel.RequestContext, added: readonly Added[]): Promise<void> {
+  if (added.length === 0) return;
+  try {
+    const check = added.map((a) => context.workbook.worksheets.getItemOrNullObject(a.name));
+    await context.sync();
+    for (const ws of check) if (!ws.isNullObject) ws.delete();
+    await context.sync();
+  } catch {
+    // The first failure is the one to report; the pane tells the user to check the workbook.
+  }
 }

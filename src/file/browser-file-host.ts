@@ -1,5 +1,11 @@
 import type { Finding } from "../core/findings";
-import type { CommitteeOutput, HostProgress, WorkbookHost, WorkbookRead } from "../core/host";
+import type {
+  CommitteeOutput,
+  HostProgress,
+  MarkResult,
+  WorkbookHost,
+  WorkbookRead,
+} from "../core/host";
 import type { WorkbookPlan } from "../core/summary/plan";
 import { type Settings, parseSettings } from "../core/settings";
 import { committeeWorkbook } from "./committee-workbook";
@@ -66,13 +72,13 @@ export class BrowserFileHost implements WorkbookHost {
     this.storage.setItem(settingsKey(this.label), JSON.stringify(settings));
   }
 
-  async highlight(): Promise<number> {
+  async highlight(): Promise<MarkResult> {
     // A file opened in the browser is never changed: findings are shown in the preview instead.
-    return 0;
+    return { count: 0, notes: [] };
   }
 
-  async clearHighlights(): Promise<number> {
-    return 0;
+  async clearHighlights(): Promise<MarkResult> {
+    return { count: 0, notes: [] };
   }
 
   async writeCommitteeSheets(plan: WorkbookPlan): Promise<CommitteeOutput> {

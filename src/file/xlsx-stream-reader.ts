@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import unzipper from "unzipper";
 import { type CellValue, type Grid, type MergedArea, parseRange } from "../core/grid";
+import { dateFromSerial, isDateFormatCode } from "../core/number-format";
 import { trimRow } from "./cell-value";
 import { WorkbookReadError } from "./read-error";
 import { NOT_A_WORKBOOK_ZIP } from "./read-error-explain";
@@ -28,12 +29,6 @@ interface SheetRef {
 const BUILT_IN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57,
 ]);
-
-function isDateFormatCode(code: string): boolean {
-  // Drop quoted text, escapes and [colour]/[condition] sections before looking for date letters.
-  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare);
-}
 
 interface XmlHandlers {
   open?: (tag: SaxesTagPlain) => void;
@@ -166,11 +161,6 @@ function columnOfRef(ref: string): number {
   return column;
 }
 
-function excelDate(serial: number, date1904: boolean): Date {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  return new Date(epoch + Math.round(serial * 86400000));
-}
-
 interface SheetContext {
   strings: readonly string[];
   dateStyles: readonly boolean[];
@@ -220,7 +210,7 @@ async function readSheet(
       default:
         if (text !== "") {
           const n = Number(text);
-          value = ctx.dateStyles[style] ? excelDate(n, ctx.date1904) : n;
+          value = ctx.dateStyles[style] ? dateFromSerial(n, ctx.date1904) : n;
         } else if (hasFormula) value = null;
     }
     if (value !== null) {

@@ -1,12 +1,7 @@
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../excel/excel-host";
 import { whenOfficeReady } from "../excel/office-boot";
-import { CheckerView } from "./App";
-import { FileMode } from "./FileMode";
-
-/** How long to wait for Office before running as a plain page on a file. */
-const OFFICE_TIMEOUT_MS = 5000;
+import { Startup } from "./Startup";
 
 function browserStorage(): Storage | null {
   try {
@@ -16,32 +11,19 @@ function browserStorage(): Storage | null {
   }
 }
 
-async function start(): Promise<void> {
-  const office = await whenOfficeReady(OFFICE_TIMEOUT_MS);
-  const container = document.getElementById("container");
-  if (!container) return;
-  const root = createRoot(container);
-  if (office.host === "Excel") {
-    root.render(
-      <FluentProvider theme={office.dark ? webDarkTheme : webLightTheme}>
-        <CheckerView host={createExcelHost()} />
-      </FluentProvider>
-    );
-    return;
-  }
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <FileMode
-        openWorkbook={async (file) => {
-          // The file host brings ExcelJS: it loads only when a file is opened, not with the pane.
-          const { openWorkbookFile } = await import(
-            /* webpackChunkName: "file-host" */ "../file/browser-file-host"
-          );
-          return openWorkbookFile(file, browserStorage());
-        }}
-      />
-    </FluentProvider>
+const container = document.getElementById("container");
+if (container) {
+  createRoot(container).render(
+    <Startup
+      officeReady={whenOfficeReady()}
+      createExcelHost={createExcelHost}
+      openWorkbook={async (file) => {
+        // The file host brings ExcelJS: it loads only when a file is opened, not with the pane.
+        const { openWorkbookFile } = await import(
+          /* webpackChunkName: "file-host" */ "../file/browser-file-host"
+        );
+        return openWorkbookFile(file, browserStorage());
+      }}
+    />
   );
 }
-
-void start();

@@ -98,25 +98,27 @@ export function useChecker(host: WorkbookHost) {
   const highlight = useCallback(
     (findings: readonly Finding[]) =>
       act("Highlighting cells", async () => {
-        const cells = await host.highlight(findings);
+        const { count: cells, notes } = await host.highlight(findings);
         return {
           highlighted: cells,
           status: `Highlighted ${cells} cell${cells === 1 ? "" : "s"}.`,
+          notes: [...new Set([...state.notes, ...notes])],
         };
       }),
-    [act, host]
+    [act, host, state.notes]
   );
 
   const clearHighlights = useCallback(
     () =>
       act("Clearing highlights", async () => {
-        const removed = await host.clearHighlights();
+        const { count: removed, notes } = await host.clearHighlights();
         return {
           highlighted: null,
           status: removed ? "Highlights cleared." : "There were no highlights to clear.",
+          notes: [...new Set([...state.notes, ...notes])],
         };
       }),
-    [act, host]
+    [act, host, state.notes]
   );
 
   const showFinding = useCallback(

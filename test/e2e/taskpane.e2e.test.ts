@@ -115,6 +115,32 @@ describe("task pane in Chromium, outside Excel", () => {
     await context.close();
   }, 60_000);
 
+  it('waits on "Connecting to Excel…" while Office has not answered, past 5 seconds, until the user opens a file instead', async () => {
+    const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    // An office.js whose onReady never answers, as on a slow start inside Excel.
+    await page.route(OFFICE_CDN, (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: "window.Office = { onReady: function () { return new Promise(function () {}); } };",
+      })
+    );
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByText("Connecting to Excel…").waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(6000);
+    expect(await page.getByText("Connecting to Excel…").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Open a workbook" }).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, "00-connecting.png") });
+    await page.getByRole("button", { name: "Open a file instead" }).click();
+    await openFile(page, RIVERBEND_FILE);
+    await waitForResults(page);
+    expect(await pageFindings(page)).toEqual(await cliFindings(RIVERBEND_FILE));
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it("lists the same findings as govcheck validate --json, for the example and every fixture", async () => {
     const files = [RIVERBEND_FILE];
     for (const c of CASES) if (!c.settings) files.push(await writeWorkbook(c.sheets, c.name));

@@ -4,6 +4,7 @@ import { parseRange } from "../../src/core/grid";
 import type {
   CommitteeOutput,
   HostProgress,
+  MarkResult,
   WorkbookHost,
   WorkbookRead,
 } from "../../src/core/host";
@@ -70,17 +71,23 @@ export class FakeHost implements WorkbookHost {
     this.stored = settings;
   }
 
-  async highlight(findings: readonly Finding[]): Promise<number> {
+  /** Notes the host gives with its next highlight (a protected sheet it skipped, say). */
+  highlightNotes: string[] = [];
+
+  async highlight(findings: readonly Finding[]): Promise<MarkResult> {
     this.calls.push("highlight");
     this.highlighted = [...findings];
-    return new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size;
+    return {
+      count: new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size,
+      notes: this.highlightNotes,
+    };
   }
 
-  async clearHighlights(): Promise<number> {
+  async clearHighlights(): Promise<MarkResult> {
     this.calls.push("clear");
     const n = this.highlighted.length;
     this.highlighted = [];
-    return n;
+    return { count: n, notes: [] };
   }
 
   plans: WorkbookPlan[] = [];

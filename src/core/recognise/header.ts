@@ -20,7 +20,7 @@ const SCORE_WORD = /score|rating|assess|grade/i;
 const CONTENT_ROLES: readonly ColumnRole[] = ["requirement", "evidence", "action", "ref"];
 
 /** Cheap test run on every row before the full one: could this row be a header? */
-function mayBeHeader(grid: Grid, row: number, right: number): boolean {
+export function mayBeHeader(grid: Grid, row: number, right: number): boolean {
   let strings = 0;
   let scoreWord = false;
   for (let c = grid.firstColumn; c <= right; c++) {

@@ -1,0 +1,107 @@
+/**
+ * Which sheets the add-in made (the committee summary and action plan), so it replaces those and
+ * only those, and never checks them as schedules. Worksheet ids change between sessions, so a
+ * sheet is recognised by a mark that travels with it: a worksheet custom property (ExcelApi 1.12)
+ * holding the kind of sheet and the title written in A1. Where custom properties are missing, the
+ * workbook's settings remember each sheet's id and name. Either way, A1 must still show the title
+ * the add-in wrote: a sheet the user has taken over is theirs.
+ */
+import { OWN_SHEETS_KEY, queueSetting, settingValue } from "./workbook-settings";
+
+export const SHEET_MARK_KEY = "govcheck.sheet";
+
+/** What the add-in records of a sheet it made. */
+export interface OwnSheetMark {
+  readonly kind: string;
+  /** The text written in A1. */
+  readonly title: string;
+}
+
+export interface OwnSheetRecord extends OwnSheetMark {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface OwnSheet extends OwnSheetMark {
+  readonly worksheet: Excel.Worksheet;
+  readonly name: string;
+}
+
+interface Probe {
+  readonly worksheet: Excel.Worksheet;
+  readonly mark: Excel.WorksheetCustomProperty | null;
+  readonly a1: Excel.Range;
+}
+
+function parseMark(value: unknown): OwnSheetMark | undefined {
+  let v = value;
+  if (typeof v === "string") {
+    try {
+      v = JSON.parse(v) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof v !== "object" || v === null) return undefined;
+  const { kind, title } = v as { kind?: unknown; title?: unknown };
+  return typeof kind === "string" && typeof title === "string" ? { kind, title } : undefined;
+}
+
+function records(value: unknown): OwnSheetRecord[] {
+  if (!Array.isArray(value)) return [];
+  const out: OwnSheetRecord[] = [];
+  for (const v of value) {
+    const mark = parseMark(v);
+    const { id, name } = (v ?? {}) as { id?: unknown; name?: unknown };
+    if (mark && typeof id === "string" && typeof name === "string") out.push({ ...mark, id, name });
+  }
+  return out;
+}
+
+export function markValue(mark: OwnSheetMark): string {
+  return JSON.stringify({ kind: mark.kind, title: mark.title });
+}
+
+/**
+ * Queues, for each sheet, what tells whether the add-in made it: its mark (where custom properties
+ * exist) and the text in A1; and the records kept in the workbook's settings. Call `ownSheets`
+ * on the result after the sync.
+ */
+export function queueOwnSheetProbes(
+  context: Excel.RequestContext,
+  worksheets: readonly Excel.Worksheet[],
+  withMarks: boolean
+): { finish: () => OwnSheet[] } {
+  const stored = queueSetting(context, OWN_SHEETS_KEY);
+  const probes: Probe[] = worksheets.map((worksheet) => {
+    const mark = withMarks ? worksheet.customProperties.getItemOrNullObject(SHEET_MARK_KEY) : null;
+    mark?.load("value");
+    const a1 = worksheet.getRange("A1");
+    a1.load("values");
+    return { worksheet, mark, a1 };
+  });
+  return {
+    finish: () => {
+      const recorded = records(settingValue(stored));
+      const own: OwnSheet[] = [];
+      for (const p of probes) {
+        const mark =
+          p.mark && !p.mark.isNullObject
+            ? parseMark(p.mark.value)
+            : recorded.find(
+                (r) =>
+                  r.id === p.worksheet.id || r.name.toLowerCase() === p.worksheet.name.toLowerCase()
+              );
+        const a1 = p.a1.values[0]?.[0];
+        if (mark && typeof a1 === "string" && a1 === mark.title)
+          own.push({
+            worksheet: p.worksheet,
+            name: p.worksheet.name,
+            kind: mark.kind,
+            title: mark.title,
+          });
+      }
+      return own;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * What a request or response costs: Excel on the web refuses either past 5 MB, counted in UTF-8
+ * bytes of its JSON (a character outside ASCII takes 2 to 4 bytes, not the 1 that a string's
+ * length counts).
+ */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function jsonBytes(value: unknown): number {
+  return utf8Bytes(JSON.stringify(value) ?? "null");
+}
+
+/** Excel on the web's cap, and the share of it a request or response is planned to use. */
+export const PAYLOAD_LIMIT = 5_000_000;
+export const READ_BYTES_PER_SYNC = 3_000_000;
+export const WRITE_BYTES_PER_SYNC = 2_500_000;

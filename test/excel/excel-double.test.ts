@@ -1,0 +1,508 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load, office-addins/no-empty-load, office-addins/no-context-sync-in-loop --
+   these tests break the rules of Office.js on purpose, to show the double refusing what Excel refuses. */
+/**
+ * The Excel double itself: each behaviour it copies from real Excel, with the page or issue that
+ * documents it. src/excel is tested against this double, so the double must be right first.
+ */
+import {
+  NotModelledError,
+  RichApiError,
+  WEB_PAYLOAD_LIMIT,
+  createExcelDouble,
+} from "../helpers/excel-double";
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof RichApiError) return err.code;
+    throw err;
+  }
+  return "no error";
+}
+
+const sheet = (name: string, values: (string | number)[][] = [["x"]]) => ({ name, values });
+
+describe("the Excel double: proxies, loads and batches", () => {
+  // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load
+  it("throws PropertyNotLoaded for a property read before load and sync", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("A");
+    expect(() => ws.name).toThrow(/load/);
+    ws.load("name");
+    expect(() => ws.name).toThrow(RichApiError);
+    await context.sync();
+    expect(ws.name).toBe("A");
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
+  it("answers isNullObject after the next sync without a load", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] });
+    const context = excel.context();
+    const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+    const found = context.workbook.worksheets.getItemOrNullObject("a");
+    await context.sync();
+    expect(missing.isNullObject).toBe(true);
+    expect(found.isNullObject).toBe(false);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#calling-load-without-parameters-not-recommended
+  it("leaves numberFormatCategories out of a load that names no properties", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] });
+    const context = excel.context();
+    const range = context.workbook.worksheets.getItem("A").getRange("A1");
+    range.load();
+    await context.sync();
+    expect(range.values).toEqual([["x"]]);
+    expect(() => range.numberFormatCategories).toThrow(/load/);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling (codes) and
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#data-protection: a failing request stops where it fails.
+  it("runs a request in order and stops at the first failure; what ran before stays done", async () => {
+    const excel = createExcelDouble({
+      sheets: [sheet("Open"), { ...sheet("Locked"), protected: true }],
+    });
+    const context = excel.context();
+    const open = context.workbook.worksheets.getItem("Open");
+    open.getRange("B1").values = [["written"]];
+    context.workbook.worksheets.getItem("Locked").getRange("B1").values = [["refused"]];
+    open.getRange("C1").values = [["never sent"]];
+    const name = open.load("name");
+    expect(await codeOf(context.sync())).toBe("AccessDenied");
+    expect(excel.cell("Open", "B1").value).toBe("written");
+    expect(excel.cell("Locked", "B1").value).toBe("");
+    expect(excel.cell("Open", "C1").value).toBe("");
+    expect(() => name.name).toThrow(/load/);
+    expect(excel.log[0].error).toBe("AccessDenied");
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model (Excel.run flushes what is queued, as its sample shows)
+  it("sends what is still queued when an Excel.run batch returns", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("A").getRange("B2").values = [["late"]];
+    });
+    expect(excel.cell("A", "B2").value).toBe("late");
+  });
+
+  it("fails loudly on members it does not model", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("A") as unknown as Record<string, unknown>;
+    expect(() => ws.showGridlines).toThrow(NotModelledError);
+    expect(() => {
+      ws.tabColor = "red";
+    }).toThrow(NotModelledError);
+    const range = context.workbook.worksheets.getItem("A").getRange("A1");
+    range.load("formulasR1C1");
+    await expect(context.sync()).rejects.toThrow(NotModelledError);
+  });
+});
+
+describe("the Excel double: limits", () => {
+  // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins:
+  // "Excel on the web has a payload size limit for requests and responses of 5MB."
+  it("refuses a response over 5 MB with ResponsePayloadSizeLimitExceeded, counting UTF-8 bytes", async () => {
+    // 1,000 cells of 1,000 characters: under 5 MB in UTF-16 code units x 1, over it in UTF-8 (3 bytes each).
+    const long = "\u20ac".repeat(1000);
+    const values = Array.from({ length: 2000 }, () => [long]);
+    const excel = createExcelDouble({ sheets: [{ name: "Big", values }] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("Big");
+    ws.getRange("A1:A1000").load("values");
+    await context.sync();
+    expect(excel.log[0].responseBytes).toBeGreaterThan(3_000_000);
+    ws.getRange("A1:A2000").load("values");
+    expect(long.length * 2000).toBeLessThan(WEB_PAYLOAD_LIMIT);
+    expect(await codeOf(context.sync())).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  it("refuses a request over 5 MB with RequestPayloadSizeLimitExceeded, and applies none of it", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("A");
+    ws.getRange("B1").values = [["first"]];
+    ws.getRange("C1:C3000").values = Array.from({ length: 3000 }, () => ["\u00e9".repeat(1000)]);
+    expect(await codeOf(context.sync())).toBe("RequestPayloadSizeLimitExceeded");
+    expect(excel.cell("A", "B1").value).toBe("");
+  });
+
+  it("has no payload cap on the desktop", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")], platform: "desktop" });
+    const context = excel.context();
+    context.workbook.worksheets.getItem("A").getRange("C1:C3000").values = Array.from(
+      { length: 3000 },
+      () => ["\u00e9".repeat(1000)]
+    );
+    await context.sync();
+    expect(excel.cell("A", "C3000").value).toHaveLength(1000);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins:
+  // "A range is limited to 5,000,000 cells for read operations."
+  it("refuses to read a range of more than 5,000,000 cells (RangeExceedsLimit)", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] });
+    const context = excel.context();
+    context.workbook.worksheets.getItem("A").getRange("A:E").load("values");
+    expect(await codeOf(context.sync())).toBe("RangeExceedsLimit");
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1): "if the merged areas
+  // count in this range is more than 512, then this method will fail"; office-js issue 3611: only
+  // areas whose top-left cell is in the range are returned.
+  it("fails getMergedAreasOrNullObject past 512 areas, and reports areas by their top-left cell", async () => {
+    const merged = Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
+    const excel = createExcelDouble({ sheets: [{ name: "M", values: [["x"]], merged }] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("M");
+    const all = ws.getRange("A1:B1200").getMergedAreasOrNullObject();
+    all.load("address");
+    expect(await codeOf(context.sync())).toBe("GeneralException");
+    const some = ws.getRange("B1:B3").getMergedAreasOrNullObject();
+    const first = ws.getRange("A1:A3").getMergedAreasOrNullObject();
+    some.load("address");
+    first.load("address,areaCount");
+    await context.sync();
+    expect(some.isNullObject).toBe(true);
+    expect(first.address).toBe("M!A1:B1,M!A3:B3");
+    expect(first.areaCount).toBe(2);
+  });
+});
+
+describe("the Excel double: protection", () => {
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#data-protection; AccessDenied in
+  // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling.
+  it("reads a protected sheet but refuses values, formats, rules, tables and charts on it", async () => {
+    const excel = createExcelDouble({ sheets: [{ ...sheet("P", [["a", 1]]), protected: true }] });
+    const attempts: ((ws: Excel.Worksheet) => void)[] = [
+      (ws) => (ws.getRange("A1").values = [["b"]]),
+      (ws) => (ws.getRange("A1").numberFormat = [["@"]]),
+      (ws) => (ws.getRange("A1").format.fill.color = "#FF0000"),
+      (ws) => ws.getRanges("A1").conditionalFormats.add("Custom"),
+      (ws) => ws.tables.add("A1:B1", true),
+      (ws) => ws.charts.add("BarClustered", ws.getRange("A1:B1"), "Columns"),
+    ];
+    for (const attempt of attempts) {
+      const context = excel.context();
+      attempt(context.workbook.worksheets.getItem("P"));
+      expect(await codeOf(context.sync())).toBe("AccessDenied");
+    }
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("P");
+    ws.load("protection/protected");
+    const read = ws.getRange("A1:B1").load("values");
+    await context.sync();
+    expect(ws.protection.protected).toBe(true);
+    expect(read.values).toEqual([["a", 1]]);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#protect-the-workbooks-structure
+  it("refuses to add, delete or rename sheets while the workbook's structure is protected", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A"), sheet("B")], structureProtected: true });
+    const attempts: ((c: Excel.RequestContext) => void)[] = [
+      (c) => c.workbook.worksheets.add("New"),
+      (c) => c.workbook.worksheets.getItem("B").delete(),
+      (c) => (c.workbook.worksheets.getItem("B").name = "Renamed"),
+    ];
+    for (const attempt of attempts) {
+      const context = excel.context();
+      attempt(context);
+      expect(await codeOf(context.sync())).toBe("AccessDenied");
+    }
+    const context = excel.context();
+    const protection = context.workbook.protection.load("protected");
+    await context.sync();
+    expect(protection.protected).toBe(true);
+    expect(excel.sheetNames()).toEqual(["A", "B"]);
+  });
+});
+
+describe("the Excel double: conditional formats", () => {
+  // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member: "The priority of the
+  // conditional format in the current ConditionalFormatCollection"; https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-add-member(1):
+  // "Adds a new conditional format to the collection at the first/top priority."
+  it("gives a rule its priority as id, so ids shift when a rule is added or deleted", async () => {
+    const excel = createExcelDouble({
+      sheets: [
+        {
+          ...sheet("S"),
+          conditionalFormats: [{ address: "A1:A9", formula: "=A1>3", fill: "#00FF00" }],
+        },
+      ],
+    });
+    const ids = async () => {
+      const context = excel.context();
+      const formats = context.workbook.worksheets
+        .getItem("S")
+        .getRange()
+        .conditionalFormats.load("items/id,items/type");
+      await context.sync();
+      return formats.items.map((f) => f.id);
+    };
+    const context = excel.context();
+    const ours = context.workbook.worksheets
+      .getItem("S")
+      .getRanges("B2")
+      .conditionalFormats.add("Custom");
+    ours.custom.rule.formula = "=TRUE";
+    ours.load("id");
+    await context.sync();
+    expect(ours.id).toBe("0");
+    expect(excel.rules("S").map((r) => r.formula)).toEqual(["=TRUE", "=A1>3"]);
+    excel.addUserRule("S", { address: "C1:C5", formula: "=C1<0", fill: "#FF0000" });
+    expect(await ids()).toEqual(["0", "1", "2"]);
+    expect(excel.rules("S")[1].formula).toBe("=TRUE");
+    excel.deleteRuleAt("S", 0);
+    expect(excel.rules("S")[0].formula).toBe("=TRUE");
+    // The id "1" now names the user's rule, not the one the add-in made.
+    const c2 = excel.context();
+    c2.workbook.worksheets.getItem("S").getRange().conditionalFormats.getItem("1").delete();
+    await c2.sync();
+    expect(excel.rules("S").map((r) => r.formula)).toEqual(["=TRUE"]);
+  });
+
+  // office-js issue 2180 (https://github.com/OfficeDev/office-js/issues/2180): loading a custom rule's
+  // formula over a collection with other rule types fails; issues 6827/6835: some rules the user made
+  // cannot be read at all.
+  it("fails to load a custom rule's formula on a rule of another type, or on a rule Excel cannot describe", async () => {
+    const excel = createExcelDouble({
+      sheets: [
+        {
+          ...sheet("S"),
+          conditionalFormats: [
+            { address: "A1:A9", type: "ColorScale" },
+            { address: "B1:B9", formula: "=B1>1", unreadable: true },
+          ],
+        },
+      ],
+    });
+    let context = excel.context();
+    context.workbook.worksheets
+      .getItem("S")
+      .getRange()
+      .conditionalFormats.load("items/custom/rule/formula");
+    expect(await codeOf(context.sync())).toBe("InvalidOperation");
+    context = excel.context();
+    const types = context.workbook.worksheets
+      .getItem("S")
+      .getRange()
+      .conditionalFormats.load("items/type");
+    await context.sync();
+    expect(types.items.map((f) => f.type)).toEqual(["ColorScale", "Custom"]);
+    types.items[1].custom.rule.load("formula");
+    expect(await codeOf(context.sync())).toBe("GeneralException");
+  });
+});
+
+describe("the Excel double: names, ids and sessions", () => {
+  // https://github.com/OfficeDev/office-js/issues/551 and the Table.name reference
+  // (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-name-member, which points to "Rename an Excel table":
+  // https://support.microsoft.com/office/fbf49a4f-82a3-43eb-8ba2-44d21233b114): names are unique in
+  // the workbook, whatever their case; a duplicate is "The argument is invalid" (InvalidArgument).
+  it("refuses a table name used anywhere in the workbook, or one Excel does not allow", async () => {
+    const workbook = () =>
+      createExcelDouble({
+        sheets: [
+          {
+            ...sheet("Old", [["Lead", "Action"]]),
+            tables: [{ name: "GovcheckActionPlan", address: "A1:B2" }],
+          },
+          sheet("New", [["Lead", "Action"]]),
+        ],
+      });
+    let excel = workbook();
+    for (const name of ["govcheckactionplan", "Action Plan", "A1", "R", "1Table"]) {
+      excel = workbook();
+      const context = excel.context();
+      const t = context.workbook.worksheets.getItem("New").tables.add("A1:B2", true);
+      t.name = name;
+      expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    }
+    const context = excel.context();
+    const all = context.workbook.tables.load("items/name");
+    await context.sync();
+    expect(all.items.map((t) => t.name).filter((n) => !/^Table\d+$/.test(n))).toEqual([
+      "GovcheckActionPlan",
+    ]);
+  });
+
+  // https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+  it("refuses a sheet name already taken (without case) or one Excel does not allow", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("Committee Summary")] });
+    for (const [name, code] of [
+      ["committee summary", "ItemAlreadyExists"],
+      ["A/B", "InvalidArgument"],
+      ["x".repeat(32), "InvalidArgument"],
+    ]) {
+      const context = excel.context();
+      context.workbook.worksheets.add(name);
+      expect(await codeOf(context.sync())).toBe(code);
+    }
+  });
+
+  // office-js-docs issue 297 (https://github.com/OfficeDev/office-js-docs/issues/297): "The ID remains
+  // constant within a single session but will change between sessions"; office-js issue 1390.
+  it("changes worksheet ids when the workbook is opened again, and a renamed sheet is not found by its old name", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("Schedule")] });
+    const idNow = async () => {
+      const context = excel.context();
+      const ws = context.workbook.worksheets.getItem("Schedule").load("id");
+      await context.sync();
+      return ws.id;
+    };
+    const first = await idNow();
+    expect(await idNow()).toBe(first);
+    excel.reopen();
+    expect(await idNow()).not.toBe(first);
+    excel.renameSheet("Schedule", "Schedule 2025");
+    const context = excel.context();
+    context.workbook.worksheets.getItem("Schedule").load("name");
+    expect(await codeOf(context.sync())).toBe("ItemNotFound");
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetcustompropertycollection#excel-excel-worksheetcustompropertycollection-add-member(1):
+  // keys are case-insensitive and at most 255 characters (InvalidArgument); ExcelApi 1.12.
+  it("keeps worksheet custom properties by key without case, and refuses long keys", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")] });
+    let context = excel.context();
+    context.workbook.worksheets.getItem("S").customProperties.add("Govcheck.Sheet", "summary");
+    await context.sync();
+    context = excel.context();
+    const p = context.workbook.worksheets
+      .getItem("S")
+      .customProperties.getItemOrNullObject("GOVCHECK.SHEET")
+      .load("value");
+    await context.sync();
+    expect(p.value).toBe("summary");
+    context = excel.context();
+    context.workbook.worksheets.getItem("S").customProperties.add("k".repeat(256), "x");
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    const old = createExcelDouble({ sheets: [sheet("S")], api: "1.11" });
+    context = old.context();
+    context.workbook.worksheets.getItem("S").customProperties.add("k", "x");
+    expect(await codeOf(context.sync())).toBe("ApiNotFound");
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/develop/office-requirement-sets and the ExcelApi requirement sets
+  // (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets):
+  // a call past the host's sets fails with ApiNotFound; isSetSupported says so beforehand.
+  it("answers isSetSupported per ExcelApi set, and fails calls from sets it lacks", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")], api: "1.13" }).withoutSet("1.12");
+    const req = excel.office.context.requirements;
+    expect([
+      req.isSetSupported("ExcelApi", "1.11"),
+      req.isSetSupported("ExcelApi", "1.12"),
+      req.isSetSupported("ExcelApi", "1.13"),
+      req.isSetSupported("ExcelApi", "1.14"),
+    ]).toEqual([true, false, true, false]);
+    const context = excel.context();
+    context.workbook.worksheets.getItem("S").getRange("A1").load("numberFormatCategories");
+    expect(await codeOf(context.sync())).toBe("ApiNotFound");
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member: "If the returned value starts with a plus
+  // ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula."
+  it("reads text written as a value as a formula where it starts with =, + or -, unless the cell is formatted as text", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    ws.getRange("A2:C2").values = [['=HYPERLINK("x")', "+Review", "3"]];
+    const text = ws.getRange("A3:C3");
+    text.numberFormat = [["@", "@", "@"]];
+    text.values = [['=HYPERLINK("x")', "+Review", "3"]];
+    await context.sync();
+    expect(excel.cell("S", "A2").style.formula).toBe('=HYPERLINK("x")');
+    expect(excel.cell("S", "B2").style.formula).toBe("=+Review");
+    expect(excel.cell("S", "C2").value).toBe(3);
+    expect(["A3", "B3", "C3"].map((a) => excel.cell("S", a).value)).toEqual([
+      '=HYPERLINK("x")',
+      "+Review",
+      "3",
+    ]);
+    ws.getRange("A1:B1").values = [["one"]];
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformatcategories-member and Excel.NumberFormatCategory.
+  it("reports number format categories: Excel's own date formats are Date, a typed-in date format is Custom", async () => {
+    const excel = createExcelDouble({
+      sheets: [
+        {
+          name: "S",
+          values: [[45000, 45000, 3, "x"]],
+          numberFormats: { A1: "m/d/yyyy", B1: "dd/mm/yyyy", D1: "@" },
+        },
+      ],
+    });
+    const context = excel.context();
+    const r = context.workbook.worksheets
+      .getItem("S")
+      .getRange("A1:D1")
+      .load("numberFormatCategories,numberFormat,valueTypes");
+    await context.sync();
+    expect(r.numberFormatCategories).toEqual([["Date", "Custom", "General", "Text"]]);
+    expect(r.numberFormat).toEqual([["m/d/yyyy", "dd/mm/yyyy", "General", "@"]]);
+    expect(r.valueTypes).toEqual([["Double", "Double", "Double", "String"]]);
+  });
+});
+
+describe("the Excel double: cell edit mode and start-up", () => {
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit and https://learn.microsoft.com/javascript/api/excel/excel.runoptions: without
+  // delayForCellEdit a batch fails while the user edits a cell (InvalidOperationInCellEditMode);
+  // with it, the batch waits until the user leaves the cell.
+  it("rejects a batch in cell edit mode unless Excel.run was asked to wait", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")] });
+    excel.startCellEdit();
+    const read = (context: Excel.RequestContext) => {
+      const r = context.workbook.worksheets.getItem("S").getRange("A1").load("values");
+      return context.sync().then(() => r.values);
+    };
+    expect(await codeOf(excel.run(read))).toBe("InvalidOperationInCellEditMode");
+    let done = false;
+    const waiting = excel.run({ delayForCellEdit: true }, read).then((v) => {
+      done = true;
+      return v;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    excel.finishCellEdit();
+    expect(await waiting).toEqual([["x"]]);
+  });
+
+  // Office.onReady can take many seconds: office-js issue 6946 ("Taskpanes taking forever to load")
+  // and https://learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in.
+  it("can answer Office.onReady only after 8 seconds", async () => {
+    jest.useFakeTimers();
+    try {
+      const excel = createExcelDouble({ readyAfterMs: 8000 });
+      let info: { host: string } | undefined;
+      void excel.office.onReady().then((i) => (info = i));
+      await jest.advanceTimersByTimeAsync(7999);
+      expect(info).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(1);
+      expect(info?.host).toBe("Excel");
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe("the Excel double: injected faults", () => {
+  it("fails the next call at a named place once, after what came before it in the request", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] }).failNext(
+      "Range.values",
+      "GeneralException"
+    );
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("A");
+    ws.getRange("B1").numberFormat = [["@"]];
+    ws.getRange("B1").values = [["x"]];
+    expect(await codeOf(context.sync())).toBe("GeneralException");
+    expect(excel.cell("A", "B1").style.numberFormat).toBe("@");
+    ws.getRange("B1").values = [["x"]];
+    await context.sync();
+    expect(excel.cell("A", "B1").value).toBe("x");
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { RIVERBEND_SHEETS } from "../../examples/riverbend";
+import { whenOfficeReady } from "../../src/excel/office-boot";
+import { Startup } from "../../src/taskpane/Startup";
+import { createExcelDouble } from "../helpers/excel-double";
+import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+
+const excelHost = () => new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS), "excel");
+const noFile = async () => {
+  throw new Error("no file in this test");
+};
+
+describe("the pane's start-up", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('shows "Connecting to Excel…" until Office.onReady answers, even after 8 seconds, then the checker', async () => {
+    jest.useFakeTimers();
+    const excel = createExcelDouble({ readyAfterMs: 8000 });
+    render(
+      <Startup
+        officeReady={whenOfficeReady(excel.office)}
+        createExcelHost={excelHost}
+        openWorkbook={noFile}
+      />
+    );
+    expect(screen.getByText("Connecting to Excel…")).toBeTruthy();
+    await act(() => jest.advanceTimersByTimeAsync(7900));
+    expect(screen.getByText("Connecting to Excel…")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Open a workbook" })).toBeNull();
+    await act(() => jest.advanceTimersByTimeAsync(200));
+    expect(screen.queryByText("Connecting to Excel…")).toBeNull();
+    expect(screen.getByRole("button", { name: "Highlight in workbook" })).toBeTruthy();
+  });
+
+  it("has no accessibility violations while it connects", async () => {
+    const { container } = render(
+      <Startup
+        officeReady={new Promise(() => undefined)}
+        createExcelHost={excelHost}
+        openWorkbook={noFile}
+      />
+    );
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("runs on a file at once where office.js is absent", async () => {
+    render(
+      <Startup
+        officeReady={whenOfficeReady(undefined)}
+        createExcelHost={excelHost}
+        openWorkbook={noFile}
+      />
+    );
+    expect(await screen.findByRole("button", { name: "Open a workbook" })).toBeTruthy();
+  });
+
+  it("runs on a file where the page is not hosted by Office (onReady answers with no host)", async () => {
+    const office = { onReady: async () => ({ host: null }) };
+    render(
+      <Startup
+        officeReady={whenOfficeReady(office)}
+        createExcelHost={excelHost}
+        openWorkbook={noFile}
+      />
+    );
+    expect(await screen.findByRole("button", { name: "Open a workbook" })).toBeTruthy();
+  });
+
+  it('offers "Open a file instead" while it waits, and Excel answering later does not take the file away', async () => {
+    let answer: (v: { host: string | null }) => void = () => undefined;
+    const office = { onReady: () => new Promise<{ host: string | null }>((r) => (answer = r)) };
+    render(
+      <Startup
+        officeReady={whenOfficeReady(office)}
+        createExcelHost={excelHost}
+        openWorkbook={noFile}
+      />
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Open a file instead" }));
+    expect(screen.getByRole("button", { name: "Open a workbook" })).toBeTruthy();
+    await act(async () => answer({ host: "Excel" }));
+    expect(screen.getByRole("button", { name: "Open a workbook" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Highlight in workbook" })).toBeNull();
+  });
+
+  it("shows the notes the Excel host gives with its highlights (a protected sheet skipped)", async () => {
+    const host = excelHost();
+    host.highlightNotes = [
+      'Sheet "Local Code 2025-26" is protected, so their cells were not highlighted.',
+    ];
+    render(
+      <Startup
+        officeReady={Promise.resolve({ host: "Excel", dark: false })}
+        createExcelHost={() => host}
+        openWorkbook={noFile}
+      />
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Check schedules" }));
+    await screen.findByRole("region", { name: "Findings" });
+    await user.click(screen.getByRole("button", { name: "Highlight in workbook" }));
+    expect(await screen.findByText(/"Local Code 2025-26" is protected/)).toBeTruthy();
+  });
+});
