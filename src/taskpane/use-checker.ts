@@ -75,8 +75,10 @@ function hostFraction(p: HostProgress): number {
   return p.total && p.done !== undefined ? Math.min(1, p.done / p.total) : 0;
 }
 
+/** "10:42". (Not toLocaleTimeString: its first call loads locale data, tens of ms on the main thread.) */
 function clock(date: Date): string {
-  return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 function findingKey(f: Finding): string {
@@ -133,14 +135,15 @@ export function useChecker(starter?: EngineStarter) {
     [patch]
   );
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // The first check's worker starts now, while the officer finds the file.
+    engine.warm();
+    return () => {
       running.current?.session?.dispose();
       shown.current?.dispose();
       engine.dispose();
-    },
-    [engine]
-  );
+    };
+  }, [engine]);
 
   /**
    * Runs one action at a time with the busy line; an error goes to the message bar (and focus to
@@ -233,10 +236,9 @@ export function useChecker(starter?: EngineStarter) {
   const attach = useCallback(
     (host: WorkbookHost) => {
       patch({ workbook: { host } });
-      engine.warm();
       return act("Loading settings", () => loadSettings(host));
     },
-    [act, patch, engine, loadSettings]
+    [act, patch, loadSettings]
   );
 
   /**

@@ -45,8 +45,8 @@ export class FakeHost implements WorkbookHost {
   saved: Settings[] = [];
   stored: unknown = undefined;
   failRead: Error | null = null;
-  /** Milliseconds loadSettings takes: a slow start must not let a check run on defaults. */
-  settingsDelay = 0;
+  /** loadSettings waits for this: a slow start must not let a check run on the defaults. */
+  settingsGate: Promise<unknown> | null = null;
   /** Milliseconds a read takes after reporting progress (long enough to press Cancel). */
   readDelay = 5;
 
@@ -65,7 +65,7 @@ export class FakeHost implements WorkbookHost {
 
   async loadSettings() {
     this.calls.push("loadSettings");
-    if (this.settingsDelay) await new Promise((r) => setTimeout(r, this.settingsDelay));
+    if (this.settingsGate) await this.settingsGate;
     return parseSettings(this.stored);
   }
 

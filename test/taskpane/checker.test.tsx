@@ -194,13 +194,15 @@ describe("task pane", () => {
   it("reads the saved settings before the first check, however slowly they come", async () => {
     const host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS));
     host.stored = { version: 2, schedules: { "Service Delivery!10": { weakThreshold: 1 } } };
-    host.settingsDelay = 200;
+    let release = () => {};
+    host.settingsGate = new Promise<void>((r) => (release = r));
     const { user } = renderPane(host);
     const check = screen.getByRole("button", { name: "Check schedules" });
     // Busy while the settings load: the check cannot start on the defaults.
     expect(screen.getByTestId("busy").textContent).toMatch(/Loading settings/);
     await user.click(check);
     expect(host.calls).toEqual(["loadSettings"]);
+    release();
     await waitFor(() => expect(check.getAttribute("aria-disabled")).not.toBe("true"));
     await user.click(check);
     await screen.findByRole("region", { name: "Findings" });

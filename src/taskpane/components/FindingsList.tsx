@@ -249,6 +249,7 @@ export function FindingsList({
     for (const f of findings) m.set(f.finding.rule, (m.get(f.finding.rule) ?? 0) + 1);
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
   }, [findings]);
+  const severities = useMemo(() => severityCounts(findings.map((f) => f.finding)), [findings]);
   // A filter for a rule that no longer has findings (after a new check) shows them all.
   const filter = counts.some(([id]) => id === rule) ? rule : ALL;
   const shown = useMemo(
@@ -430,7 +431,7 @@ export function FindingsList({
   return (
     <div className={styles.root}>
       <Text>
-        {plural(findings.length, "finding")}: {severityCounts(findings.map((f) => f.finding))}
+        {plural(findings.length, "finding")}: {severities}
       </Text>
       <ul className={styles.counts} aria-label="Findings by rule">
         {counts.map(([id, n]) => (
