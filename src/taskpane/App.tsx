@@ -269,7 +269,7 @@ export interface CheckerViewProps {
 
 /** The checker for the workbook open in Excel: its saved settings are read first. */
 export function CheckerView({ host, engine }: CheckerViewProps) {
-  const checker = useChecker(engine);
+  const checker = useChecker({ engine });
   const { attach } = checker;
   useEffect(() => {
     void attach(host);

@@ -67,7 +67,7 @@ export interface FileModeProps {
 export function FileMode({ openWorkbook, engine }: FileModeProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
-  const checker = useChecker(engine);
+  const checker = useChecker({ engine, readsFiles: true });
   const { state } = checker;
   const input = useRef<HTMLInputElement>(null);
   const errorBar = useRef<HTMLDivElement>(null);

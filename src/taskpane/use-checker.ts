@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { Finding } from "../core/findings";
 import type { HostProgress, WorkbookHost } from "../core/host";
 import { type Settings, defaultSettings } from "../core/settings";
@@ -114,11 +114,11 @@ interface Run {
  * finding, settings, the committee summary. Office stays behind the host; the engine behind its
  * session; the pane's components get this state and these callbacks.
  */
-export function useChecker(starter?: EngineStarter) {
+export function useChecker(options: { engine?: EngineStarter; readsFiles?: boolean } = {}) {
   const [state, setState] = useState<CheckerState>(initial);
   // The newest state, for actions that run across awaits. Every change goes through `patch`.
   const latest = useRef(initial);
-  const [engine] = useState(() => starter ?? new EngineStarter());
+  const [engine] = useState(() => options.engine ?? new EngineStarter(options.readsFiles));
   /** The session behind the results on screen (it holds the sheets for previews and summaries). */
   const shown = useRef<EngineSession | null>(null);
   /** The action running now, so Cancel can stop it and nothing else starts meanwhile. */
@@ -166,7 +166,9 @@ export function useChecker(starter?: EngineStarter) {
       try {
         const result = await work(run);
         if (run.cancelled) return false;
-        patch({ ...result, busy: null });
+        // Results for thousands of findings are a big render: as a transition React renders them
+        // in slices, so the pane never stops answering for long.
+        startTransition(() => patch({ ...result, busy: null }));
         return true;
       } catch (err) {
         if (run.cancelled || err instanceof CancelledError) return false;
@@ -264,6 +266,7 @@ export function useChecker(starter?: EngineStarter) {
             status: `Checked at ${clock(checkedAt)}.`,
             chosen: null,
             preview: null,
+            focus: { target: "results", seq: ++focusSeq.current },
           };
         },
         {
@@ -276,10 +279,9 @@ export function useChecker(starter?: EngineStarter) {
           }),
         }
       );
-      if (ok) focusOn("results");
       return ok;
     },
-    [act, checkIn, loadSettings, focusOn]
+    [act, checkIn, loadSettings]
   );
 
   const check = useCallback(
@@ -422,14 +424,14 @@ export function useChecker(starter?: EngineStarter) {
             settingsProblems: [],
             ...(view ? { view, checkedAt, chosen: null, preview: null } : {}),
             status: view ? `${where}; checked again at ${clock(checkedAt)}.` : `${where}.`,
+            focus: { target: "settings-button", seq: ++focusSeq.current },
           };
         },
         { cancellable: true }
       );
-      if (ok) focusOn("settings-button");
       return ok;
     },
-    [act, checkIn, patch, focusOn]
+    [act, checkIn, patch]
   );
 
   /** Builds the committee tabs from the last check: sheets in Excel, a download from a file. */

@@ -54,6 +54,14 @@ export class EngineService {
     const { id } = request;
     try {
       switch (request.type) {
+        case "prepare": {
+          const { prepareFileReading } = await import(
+            /* webpackChunkName: "engine-file-reader" */ "./open-file"
+          );
+          await prepareFileReading();
+          this.post({ id, type: "done", value: null });
+          return;
+        }
         case "check": {
           this.workbook = null;
           this.workbook = await CheckedWorkbook.check(request.source, request.settings, (p) =>

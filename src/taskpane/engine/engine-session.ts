@@ -125,7 +125,14 @@ class PortSession implements EngineSession {
 export class EngineStarter {
   private spare: EnginePort | null = null;
 
-  constructor(private readonly start: () => EnginePort = defaultPort) {}
+  /**
+   * @param readsFiles file mode: the worker started ahead also loads the file reader, which is
+   *   most of its code; in Excel the sheets arrive read and it never needs it.
+   */
+  constructor(
+    private readonly readsFiles = false,
+    private readonly start: () => EnginePort = defaultPort
+  ) {}
 
   session(): EngineSession {
     const port = this.spare ?? this.start();
@@ -135,7 +142,9 @@ export class EngineStarter {
 
   /** Starts the next session's worker now, while nothing else is running. */
   warm(): void {
-    this.spare ??= this.start();
+    if (this.spare) return;
+    this.spare = this.start();
+    if (this.readsFiles) this.spare.postMessage({ id: 0, type: "prepare" });
   }
 
   dispose(): void {

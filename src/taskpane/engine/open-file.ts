@@ -9,3 +9,11 @@ import { openWorkbookFile } from "../../file/browser-file-host";
 export function openFileInEngine(file: File): Promise<WorkbookHost> {
   return openWorkbookFile(file, null);
 }
+
+/**
+ * Loads the reader before any file is picked, in a worker started ahead, so the officer's first
+ * check does not wait for it (ExcelJS is most of the worker's code).
+ */
+export async function prepareFileReading(): Promise<void> {
+  await import(/* webpackChunkName: "workbook-grids" */ "../../file/workbook-grids");
+}

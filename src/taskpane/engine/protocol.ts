@@ -61,6 +61,8 @@ export type CommitteeProduct =
   | { readonly kind: "file"; readonly fileName: string; readonly bytes: Uint8Array };
 
 export type EngineRequest =
+  /** Load the file reader now, before a file is picked (a worker started ahead in file mode). */
+  | { readonly id: number; readonly type: "prepare" }
   | {
       readonly id: number;
       readonly type: "check";
