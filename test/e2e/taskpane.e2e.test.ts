@@ -309,7 +309,7 @@ describe("task pane in Chromium, outside Excel", () => {
       .getByRole("group", { name: "Checklist, row 1" })
       .getByRole("textbox", { name: /Weak at/ });
     await weak.fill("3");
-    await page.screenshot({ path: join(SHOTS, "05-settings.png"), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, "05-settings.png") });
     await page.getByRole("button", { name: "Save settings" }).click();
     await page
       .getByText(/^Settings kept in this browser for this file; checked again at/)
@@ -376,13 +376,14 @@ describe("task pane in Chromium, outside Excel", () => {
   it("the whole flow by keyboard alone: open, read a finding, preview, settings, save", async () => {
     const { page, context } = await openPane();
     const open = page.getByRole("button", { name: "Open a workbook" });
+    // Listening for the file chooser turns on Chromium's interception of it; a round trip to the
+    // page makes sure that is in force before Enter opens the chooser.
+    const chooser = page.waitForEvent("filechooser");
+    await page.evaluate(() => 0);
     await page.keyboard.press("Tab");
     await expectFocus(page, open, "Open a workbook");
-    const [chooser] = await Promise.all([
-      page.waitForEvent("filechooser"),
-      page.keyboard.press("Enter"),
-    ]);
-    await chooser.setFiles(RIVERBEND_FILE);
+    await page.keyboard.press("Enter");
+    await (await chooser).setFiles(RIVERBEND_FILE);
     await waitForResults(page, RIVERBEND_FILE);
     const results = page.getByRole("heading", { name: "Results for riverbend-local-code.xlsx" });
     await expectFocus(page, results, "the results heading");
@@ -529,7 +530,10 @@ describe("task pane in Chromium, outside Excel", () => {
     const small = await layout(narrow.page);
     expect(small.overflow).toBeLessThanOrEqual(0);
     expect(small.wrapped).toEqual([]);
-    await narrow.page.screenshot({ path: join(SHOTS, "13-narrow-350.png"), fullPage: true });
+    await narrow.page.evaluate(() => window.scrollTo(0, 0));
+    await narrow.page.screenshot({ path: join(SHOTS, "13-narrow-350-settings.png") });
+    await narrow.page.getByRole("region", { name: "Row preview" }).scrollIntoViewIfNeeded();
+    await narrow.page.screenshot({ path: join(SHOTS, "13-narrow-350-preview.png") });
     await narrow.context.close();
 
     const wide = await openPane({ width: 1280, height: 900 });
