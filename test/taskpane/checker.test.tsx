@@ -2,12 +2,15 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
 import { CheckerView } from "../../src/taskpane/App";
 import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+
+// A loaded machine (several checkouts testing at once) can take seconds to settle a render.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no layout: a tall window lets the virtual list render every finding of the example.
 beforeAll(() => {

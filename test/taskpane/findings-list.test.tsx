@@ -2,12 +2,15 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import type { FindingInContext } from "../../src/core/finding-context";
 import type { Finding, RuleId, Severity } from "../../src/core/findings";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
+
+// A loaded machine (several checkouts testing at once) can take seconds to settle a render.
+configure({ asyncUtilTimeout: 10_000 });
 
 const RULES: { rule: RuleId; severity: Severity; message: string }[] = [
   {
