@@ -184,7 +184,7 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {view?.notes.map((note) => (
+      {[...(view?.notes ?? []), ...state.markNotes].map((note) => (
         <MessageBar key={note} intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Note</MessageBarTitle>

@@ -44,6 +44,8 @@ export interface CheckerState {
   status: string | null;
   /** Cells highlighted in the workbook by the last "Highlight", or null when none are. */
   highlighted: number | null;
+  /** What marking or unmarking cells could not do, in plain words (a protected sheet, say). */
+  markNotes: string[];
   /** The finding the user chose last: marked in the list (and, in Excel, selected). */
   chosen: Finding | null;
   /** File mode: the chosen finding's row, shown under it; `row` is null while it is fetched. */
@@ -63,6 +65,7 @@ const initial: CheckerState = {
   error: null,
   status: null,
   highlighted: null,
+  markNotes: [],
   chosen: null,
   preview: null,
   focus: null,
@@ -342,6 +345,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         return {
           highlighted: cells,
           status: `Highlighted ${cells} cell${cells === 1 ? "" : "s"}.`,
+          markNotes: [],
         };
       }),
     [act]
@@ -356,6 +360,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         return {
           highlighted: null,
           status: removed ? "Highlights cleared." : "There were no highlights to clear.",
+          markNotes: [],
         };
       }),
     [act]
