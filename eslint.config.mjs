@@ -1,5 +1,6 @@
 import tsParser from "@typescript-eslint/parser";
 import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
 
 // The plugin's React preset: eslint-plugin-react's rules, and the Office rules for .js/.ts files.
 const preset = officeAddins.configs.react;
@@ -22,6 +23,30 @@ export default [
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "office-addins/no-context-sync-in-loop": "error",
+    },
+  },
+  {
+    files: ["**/*.tsx", "src/taskpane/**/*.ts"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      // An effect returns nothing or a clean-up: `() => el.scrollIntoView()` hands React whatever
+      // the call returns (a Promise in current Chromium) as its clean-up, and React calls it.
+      // `() => () => ...` (a clean-up and nothing else) is the one expression body allowed.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.name=/^use(Layout|Insertion)?Effect$/] > ArrowFunctionExpression.arguments:first-child[expression=true]:not([body.type='ArrowFunctionExpression'])",
+          message: "An effect returns nothing or a clean-up: give its arrow a block body.",
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^use(Layout|Insertion)?Effect$/] > ArrowFunctionExpression.arguments:first-child[expression=true]:not([body.type='ArrowFunctionExpression'])",
+          message: "An effect returns nothing or a clean-up: give its arrow a block body.",
+        },
+      ],
     },
   },
 ];

@@ -10,8 +10,10 @@ import { main as cli } from "../src/cli/main";
 import { bundleReport } from "./bundle-size";
 import { excelRequestReport } from "./excel-requests";
 import { writeBenchWorkbook } from "./make-workbooks";
+import { taskpaneReport } from "./taskpane";
 
 const OUT = join(__dirname, "..", "..", "bench", "out");
+const DIST = join(__dirname, "..", "..", "dist");
 const REPEATS = 2;
 
 interface Sample {
@@ -150,7 +152,14 @@ async function report(): Promise<void> {
     `\ngovcheck summarise on 200k rows: ${summarise.ms.toFixed(0)} ms, validate ${validate.ms.toFixed(0)} ms, ratio ${summariseRatio.toFixed(2)}x (target <= 1.5x) ${summariseRatio <= 1.5 ? "OK" : "MISSED"}; peak ${summarise.peakMb.toFixed(0)} MB`
   );
   await excelRequestReport();
-  bundleReport(join(__dirname, "..", "..", "dist"));
+  bundleReport(DIST);
+  await taskpaneReport(DIST, OUT, (file) => measure("govcheck", file).ms);
+}
+
+/** `npm run bench -- --taskpane`: the task pane's figures alone. */
+async function taskpaneOnly(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  await taskpaneReport(DIST, OUT, (file) => measure("govcheck", file).ms);
 }
 
 if (process.argv[2] === "--child") {
@@ -159,7 +168,7 @@ if (process.argv[2] === "--child") {
     process.exit(1);
   });
 } else {
-  report().catch((err: unknown) => {
+  (process.argv.includes("--taskpane") ? taskpaneOnly() : report()).catch((err: unknown) => {
     process.stderr.write(`bench failed: ${String(err)}\n`);
     process.exit(1);
   });

@@ -1,4 +1,4 @@
-import type { Finding } from "../core/findings";
+import { type Finding, severityCounts } from "../core/findings";
 import { describeScale } from "../core/recognise/scale";
 import type { ValidationResult } from "../core/validate";
 
@@ -47,13 +47,7 @@ export function reportText(file: string, result: ValidationResult): string {
 }
 
 export function totalLine(findings: readonly Finding[], files: number, unreadable: number): string {
-  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
-  const parts = [
-    plural(count("error"), "error"),
-    plural(count("warning"), "warning"),
-    plural(count("info"), "notice"),
-  ];
   const tail = unreadable ? `, ${unreadable} could not be read` : "";
   if (findings.length === 0) return `No problems found in ${plural(files, "file")}${tail}.`;
-  return `${plural(findings.length, "finding")} (${parts.join(", ")}) in ${plural(files, "file")}${tail}.`;
+  return `${plural(findings.length, "finding")} (${severityCounts(findings)}) in ${plural(files, "file")}${tail}.`;
 }

@@ -37,6 +37,26 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleId, string>> = {
   "duplicate-ref": "A reference is used twice in one schedule",
 };
 
+/** What each severity is called wherever a person reads it: the CLI's total line and the pane. */
+export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = {
+  error: "error",
+  warning: "warning",
+  info: "notice",
+};
+
+function counted(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
+/** "3 errors, 10 warnings, 2 notices": every severity, counted, in a fixed order. */
+export function severityCounts(findings: readonly Finding[]): string {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity]++;
+  return (["error", "warning", "info"] as const)
+    .map((s) => counted(n[s], SEVERITY_WORDS[s]))
+    .join(", ");
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function compareFindings(sheetOrder: readonly string[]) {

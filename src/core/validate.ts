@@ -30,6 +30,8 @@ export interface ValidateOptions {
   settings?: Settings;
   /** Names of sheets the add-in wrote itself (summary, action plan): never checked. */
   ownSheets?: readonly string[];
+  /** Told before each sheet is searched for schedules, for a progress line ("sheet 2 of 5"). */
+  onSheet?: (index: number, count: number, name: string) => void;
 }
 
 /** The settings' threshold, kept on the scale: a threshold past either end is pulled back to it. */
@@ -60,7 +62,8 @@ export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}
   const own = new Set(options.ownSheets ?? []);
   const schedules: CheckedSchedule[] = [];
   const skippedSheets: string[] = [];
-  for (const grid of grids) {
+  for (const [index, grid] of grids.entries()) {
+    options.onSheet?.(index, grids.length, grid.name);
     if (grid.hidden || own.has(grid.name)) {
       skippedSheets.push(grid.name);
       continue;

@@ -9,7 +9,6 @@ import type {
 import type { WorkbookPlan } from "../core/summary/plan";
 import { type Settings, parseSettings } from "../core/settings";
 import { committeeWorkbook } from "./committee-workbook";
-import { gridsFromBuffer } from "./workbook-grids";
 
 /** The part of the browser's localStorage this needs (src/file builds without DOM types). */
 export interface KeyValueStore {
@@ -43,6 +42,11 @@ export class BrowserFileHost implements WorkbookHost {
 
   async readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
     onProgress?.({ message: `Reading ${this.label}` });
+    // ExcelJS loads with the first read, not with the host: the pane keeps a host for each
+    // file's settings on its own thread, where ExcelJS would only cost time.
+    const { gridsFromBuffer } = await import(
+      /* webpackChunkName: "workbook-grids" */ "./workbook-grids"
+    );
     const grids = await gridsFromBuffer(this.bytes);
     const hidden = grids.filter((g) => g.hidden).length;
     const notes = hidden

@@ -5,11 +5,13 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Subtitle1,
   Subtitle2,
+  Tooltip,
   makeStyles,
+  mergeClasses,
   tokens,
+  typographyStyles,
 } from "@fluentui/react-components";
 import {
   CheckmarkCircleRegular,
@@ -18,19 +20,34 @@ import {
   HighlightRegular,
   SettingsRegular,
 } from "@fluentui/react-icons";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { WorkbookHost } from "../core/host";
+import { BusyLine } from "./components/BusyLine";
 import { ErrorBar } from "./components/ErrorBar";
-import { usePaneStyles } from "./pane-styles";
 import { FindingsList } from "./components/FindingsList";
 import { RowPreview } from "./components/RowPreview";
 import { ScheduleList } from "./components/ScheduleList";
 import { SettingsPanel } from "./components/SettingsPanel";
-import { useChecker } from "./use-checker";
+import type { EngineStarter } from "./engine/engine-session";
+import { useFocusTarget } from "./focus-target";
+import { usePaneStyles } from "./pane-styles";
+import { type Checker, useChecker } from "./use-checker";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  region: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // A button's label stays on one line; the toolbar wraps between buttons instead.
+  tool: { whiteSpace: "nowrap", flexShrink: 0 },
+  region: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: {
+    margin: 0,
+    overflowWrap: "anywhere",
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+  },
+  results: typographyStyles.subtitle1,
+  status: { minHeight: tokens.lineHeightBase200 },
 });
 
 /** Hands a workbook the page made to the browser as a download; nothing leaves the computer. */
@@ -48,109 +65,118 @@ function download(fileName: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export interface CheckerViewProps {
-  host: WorkbookHost;
-  /** Shown above the buttons in file mode: the file's name and a way to open another. */
-  header?: React.ReactNode;
-  /** Check as soon as the workbook is there (file mode: the user has just opened it). */
-  autoCheck?: boolean;
+export interface CheckerPaneProps {
+  checker: Checker;
+  /** Shown under the title in file mode: the file's name and a way to open another. */
+  header?: ReactNode;
 }
 
-/** The checker for one workbook: check, results, highlights, settings. */
-export function CheckerView({ host, header, autoCheck = false }: CheckerViewProps) {
+/** The checker for one workbook: check, results, highlights, settings, committee summary. */
+export function CheckerPane({ checker, header }: CheckerPaneProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
-  const {
-    state,
-    check,
-    highlight,
-    clearHighlights,
-    showFinding,
-    saveSettings,
-    buildCommitteeSummary,
-    dismissError,
-  } = useChecker(host);
+  const { state } = checker;
   const [settingsOpen, setSettingsOpen] = useState(false);
-  useEffect(() => {
-    if (autoCheck) void check();
-    // Only when a new workbook arrives (check itself changes with settings), not on every render.
-  }, [host]);
-  const inExcel = host.kind === "excel";
-  const previewGrid = state.preview
-    ? state.grids.find((g) => g.name === state.preview?.sheet)
-    : undefined;
-  const previewHeader =
-    state.result?.schedules
-      .filter(
-        (c) =>
-          c.schedule.sheet === state.preview?.sheet &&
-          c.schedule.headerRow <= (state.preview?.row ?? 0)
-      )
-      .map((c) => c.schedule.headerRow)
-      .pop() ?? 1;
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const errorBar = useRef<HTMLDivElement>(null);
+  const previewId = useId();
+  useFocusTarget(state.focus, "results", resultsHeading);
+  useFocusTarget(state.focus, "settings-button", settingsButton);
+  useFocusTarget(state.focus, "error", errorBar);
+
+  const host = state.workbook?.host;
+  const inExcel = host?.kind === "excel";
+  const view = state.view;
   const busy = state.busy !== null;
-  const progressText =
-    state.progress?.total && state.progress.done !== undefined
-      ? `${state.progress.message}: ${Math.round((100 * state.progress.done) / Math.max(1, state.progress.total))}%`
-      : (state.progress?.message ?? "");
+
+  const closeSettings = () => {
+    setSettingsOpen(false);
+    checker.focusOn("settings-button");
+  };
 
   return (
     <main className={pane.pane}>
       <header className={styles.region}>
-        <Subtitle1 as="h1">Governance schedule checker</Subtitle1>
+        <Subtitle1 as="h1" className={styles.heading}>
+          Governance schedule checker
+        </Subtitle1>
         {header}
       </header>
-      {state.error && <ErrorBar message={state.error} onDismiss={dismissError} />}
+      {state.error && (
+        <ErrorBar
+          ref={errorBar}
+          message={state.error.message}
+          detail={state.error.detail}
+          onDismiss={checker.dismissError}
+        />
+      )}
       <div className={styles.toolbar} role="toolbar" aria-label="Actions">
         <Button
+          className={styles.tool}
           appearance="primary"
           icon={<CheckmarkCircleRegular />}
-          onClick={check}
-          disabled={busy}
+          onClick={() => void checker.check()}
+          // Focusable while unavailable: focus stays put while the check it started runs.
+          disabledFocusable={busy || !host}
         >
           Check schedules
         </Button>
         {inExcel && (
           <>
             <Button
+              className={styles.tool}
               icon={<HighlightRegular />}
-              onClick={() => highlight(state.findings.map((f) => f.finding))}
-              disabled={busy || state.findings.length === 0}
+              onClick={() => void checker.highlight()}
+              disabledFocusable={busy || !view || view.findings.length === 0}
             >
               Highlight in workbook
             </Button>
-            <Button icon={<EraserRegular />} onClick={clearHighlights} disabled={busy}>
+            <Button
+              className={styles.tool}
+              icon={<EraserRegular />}
+              onClick={() => void checker.clearHighlights()}
+              disabledFocusable={busy}
+            >
               Clear highlights
             </Button>
           </>
         )}
         <Button
+          className={styles.tool}
           icon={<DocumentTableRegular />}
-          onClick={() => buildCommitteeSummary(download)}
-          disabled={busy || !state.result || state.result.schedules.length === 0}
+          onClick={() => void checker.buildCommitteeSummary(download)}
+          disabledFocusable={busy || !view || view.schedules.length === 0}
         >
           Build committee summary
         </Button>
-        <Button
-          icon={<SettingsRegular />}
-          onClick={() => setSettingsOpen((o) => !o)}
-          aria-expanded={settingsOpen}
-          disabled={busy || !state.result}
-          title={state.result ? undefined : "Check the schedules first"}
+        <Tooltip
+          relationship="description"
+          content={
+            view
+              ? "Weak thresholds and scales for each schedule, and the words that mean none."
+              : "Check the schedules first: settings are set for each schedule found."
+          }
         >
-          Settings
-        </Button>
+          <Button
+            ref={settingsButton}
+            className={styles.tool}
+            icon={<SettingsRegular />}
+            onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+            aria-expanded={settingsOpen}
+            // Focusable while unavailable, so its reason (the tooltip) reaches the keyboard.
+            disabledFocusable={busy || !view}
+          >
+            Settings
+          </Button>
+        </Tooltip>
       </div>
-      {busy && (
-        <Spinner
-          size="small"
-          label={progressText ? `${state.busy}. ${progressText}` : `${state.busy}…`}
-          labelPosition="after"
-        />
-      )}
-      <div aria-live="polite">{state.status && <Caption1>{state.status}</Caption1>}</div>
+      {state.busy && <BusyLine busy={state.busy} onCancel={checker.cancel} />}
+      <div aria-live="polite" className={styles.status}>
+        {state.status && <Caption1>{state.status}</Caption1>}
+      </div>
       {state.settingsProblems.length > 0 && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Settings</MessageBarTitle>
             Saved settings had problems, so defaults are used for:{" "}
@@ -158,46 +184,100 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.notes.map((note) => (
-        <MessageBar key={note} intent="info">
+      {[...(view?.notes ?? []), ...state.markNotes].map((note) => (
+        <MessageBar key={note} intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Note</MessageBarTitle>
             {note}
           </MessageBarBody>
         </MessageBar>
       ))}
-      {settingsOpen && state.result && (
+      {settingsOpen && view && (
         <SettingsPanel
           settings={state.settings}
-          schedules={state.result.schedules}
-          storedIn={inExcel ? "in the workbook" : "in this browser for this file"}
-          onCancel={() => setSettingsOpen(false)}
+          schedules={view.schedules}
+          storedIn={
+            inExcel
+              ? "saved in the workbook, so the next person who opens it sees the same thresholds"
+              : "kept in this browser for this file: open the same file here again and they apply"
+          }
+          onCancel={closeSettings}
           onSave={(s) => {
             setSettingsOpen(false);
-            void saveSettings(s);
+            void checker.saveSettings(s);
           }}
         />
       )}
-      {state.preview && previewGrid && (
-        <RowPreview grid={previewGrid} finding={state.preview} headerRow={previewHeader} />
-      )}
-      {state.result && (
-        <>
+      {view && (
+        <section className={styles.region} aria-labelledby={`${previewId}-results`}>
+          <h2
+            id={`${previewId}-results`}
+            ref={resultsHeading}
+            tabIndex={-1}
+            className={mergeClasses(styles.results, styles.heading)}
+          >
+            {host?.kind === "file" ? `Results for ${host.label}` : "Results"}
+          </h2>
           <section className={styles.region} aria-label="Schedules">
-            <Subtitle2 as="h2">Schedules</Subtitle2>
-            <ScheduleList schedules={state.result.schedules} />
+            <Subtitle2 as="h3" className={styles.heading}>
+              Schedules
+            </Subtitle2>
+            <ScheduleList schedules={view.schedules} />
           </section>
           <Divider />
-          <section className={styles.region} aria-label="Findings">
-            <Subtitle2 as="h2">Findings</Subtitle2>
+          <section className={mergeClasses(styles.region)} aria-label="Findings">
+            <Subtitle2 as="h3" className={styles.heading}>
+              Findings
+            </Subtitle2>
             <FindingsList
-              findings={state.findings}
-              onSelect={showFinding}
+              findings={view.findings}
+              chosen={state.chosen}
+              onChoose={(f) => void checker.choose(f)}
               selectVerb={inExcel ? "Go to" : "Show"}
+              focusChosen={state.focus?.target === "finding" ? state.focus.seq : undefined}
+              preview={
+                inExcel
+                  ? undefined
+                  : state.preview
+                    ? {
+                        id: previewId,
+                        onClose: checker.closePreview,
+                        node: (
+                          <RowPreview
+                            id={previewId}
+                            finding={state.preview.finding}
+                            row={state.preview.row}
+                            onClose={checker.closePreview}
+                          />
+                        ),
+                      }
+                    : null
+              }
             />
           </section>
-        </>
+        </section>
       )}
     </main>
+  );
+}
+
+export interface CheckerViewProps {
+  host: WorkbookHost;
+  /** Where checks run: a Web Worker by default. */
+  engine?: EngineStarter;
+}
+
+/** The checker for the workbook open in Excel: its saved settings are read first. */
+export function CheckerView({ host, engine }: CheckerViewProps) {
+  const checker = useChecker({ engine });
+  const { attach } = checker;
+  useEffect(() => {
+    void attach(host);
+  }, [host, attach]);
+  const pane = usePaneStyles();
+  return (
+    <div className={pane.page}>
+      <CheckerPane checker={checker} />
+    </div>
   );
 }

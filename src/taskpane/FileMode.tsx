@@ -4,7 +4,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Subtitle1,
   Text,
   makeStyles,
@@ -13,11 +12,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, FolderOpenRegular } from "@fluentui/react-icons";
-import { useCallback, useRef, useState } from "react";
+import { type DragEvent, useRef, useState } from "react";
 import type { WorkbookHost } from "../core/host";
-import { CheckerView } from "./App";
+import { CheckerPane } from "./App";
+import { BusyLine } from "./components/BusyLine";
 import { ErrorBar } from "./components/ErrorBar";
+import type { EngineStarter } from "./engine/engine-session";
+import { useFocusTarget } from "./focus-target";
 import { usePaneStyles } from "./pane-styles";
+import { useChecker } from "./use-checker";
 
 const useStyles = makeStyles({
   drop: {
@@ -39,45 +42,57 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
     flexWrap: "wrap",
+    minWidth: 0,
   },
+  fileName: { overflowWrap: "anywhere", minWidth: 0 },
+  open: { whiteSpace: "nowrap", flexShrink: 0 },
   hidden: { display: "none" },
 });
 
-/** Opens a workbook file as a host; the file host and ExcelJS load only when a file is opened. */
+/** Opens a workbook file as a host (its name, and its settings kept in this browser). */
 export type OpenWorkbook = (file: File) => Promise<WorkbookHost>;
 
 const PRIVACY = "Your file stays on this computer: it is read inside this page and never uploaded.";
 
 export interface FileModeProps {
   openWorkbook: OpenWorkbook;
+  /** Where checks run: a Web Worker by default. */
+  engine?: EngineStarter;
 }
 
-/** The task pane outside Excel: open a workbook file, then check it as in Excel. */
-export function FileMode({ openWorkbook }: FileModeProps) {
+/**
+ * The task pane outside Excel: open a workbook file, then check it as in Excel. A file replaces
+ * the one shown only once it has opened and been checked.
+ */
+export function FileMode({ openWorkbook, engine }: FileModeProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
+  const checker = useChecker({ engine, readsFiles: true });
+  const { state } = checker;
   const input = useRef<HTMLInputElement>(null);
-  const [host, setHost] = useState<WorkbookHost | null>(null);
-  const [opening, setOpening] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errorBar = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
+  const busy = state.busy !== null;
+  useFocusTarget(state.workbook ? null : state.focus, "error", errorBar);
 
-  const open = useCallback(
-    async (file: File | undefined) => {
-      if (!file) return;
-      setOpening(true);
-      setError(null);
-      try {
-        setHost(await openWorkbook(file));
-      } catch (err) {
-        setError(err instanceof Error ? err.message : String(err));
-      } finally {
-        setOpening(false);
-        if (input.current) input.current.value = "";
-      }
+  const open = (file: File | undefined) => {
+    if (input.current) input.current.value = "";
+    if (!file || busy) return;
+    void checker.open(file.name, async () => ({ host: await openWorkbook(file), file }));
+  };
+
+  const dropTarget = {
+    onDragOver: (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(true);
     },
-    [openWorkbook]
-  );
+    onDragLeave: () => setDragging(false),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      open(e.dataTransfer.files[0]);
+    },
+  };
 
   const picker = (
     <>
@@ -85,68 +100,68 @@ export function FileMode({ openWorkbook }: FileModeProps) {
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label="Workbook file"
         data-testid="file-input"
-        onChange={(e) => void open(e.target.files?.[0])}
+        onChange={(e) => open(e.target.files?.[0])}
       />
       <Button
-        appearance={host ? "secondary" : "primary"}
+        className={styles.open}
+        appearance={state.workbook ? "secondary" : "primary"}
         icon={<FolderOpenRegular />}
         onClick={() => input.current?.click()}
-        disabled={opening}
+        disabledFocusable={busy}
       >
-        {host ? "Open another workbook" : "Open a workbook"}
+        {state.workbook ? "Open another workbook" : "Open a workbook"}
       </Button>
     </>
   );
 
-  if (host) {
+  if (state.workbook) {
     return (
-      <CheckerView
-        key={host.label}
-        host={host}
-        autoCheck
-        header={
-          <div className={styles.fileBar}>
-            <Text weight="semibold">{host.label}</Text>
-            {picker}
-            <Caption1>{PRIVACY}</Caption1>
-            {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
-          </div>
-        }
-      />
+      <div className={pane.page} {...dropTarget}>
+        <CheckerPane
+          checker={checker}
+          header={
+            <div className={styles.fileBar}>
+              <Text weight="semibold" className={styles.fileName}>
+                {state.workbook.host.label}
+              </Text>
+              {picker}
+              <Caption1>{PRIVACY}</Caption1>
+            </div>
+          }
+        />
+      </div>
     );
   }
 
   return (
-    <main
-      className={pane.pane}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setDragging(false);
-        void open(e.dataTransfer.files[0]);
-      }}
-    >
-      <Subtitle1 as="h1">Governance schedule checker</Subtitle1>
-      <MessageBar intent="info">
-        <MessageBarBody>
-          <MessageBarTitle>Working on a file</MessageBarTitle>
-          Excel is not here, so this page checks a workbook file instead. {PRIVACY}
-        </MessageBarBody>
-      </MessageBar>
-      {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
-      <div className={mergeClasses(styles.drop, dragging && styles.dragging)}>
-        <DocumentArrowUpRegular fontSize={40} aria-hidden />
-        <Text>Drop an .xlsx workbook here, or</Text>
-        {picker}
-        {opening && <Spinner size="small" label="Opening the workbook…" />}
-      </div>
-    </main>
+    <div className={pane.page} {...dropTarget}>
+      <main className={pane.pane}>
+        <Subtitle1 as="h1">Governance schedule checker</Subtitle1>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Working on a file</MessageBarTitle>
+            Excel is not here, so this page checks a workbook file instead. {PRIVACY}
+          </MessageBarBody>
+        </MessageBar>
+        {state.error && (
+          <ErrorBar
+            ref={errorBar}
+            message={state.error.message}
+            detail={state.error.detail}
+            onDismiss={checker.dismissError}
+          />
+        )}
+        <div className={mergeClasses(styles.drop, dragging && styles.dragging)}>
+          <DocumentArrowUpRegular fontSize={40} aria-hidden />
+          <Text>Drop an .xlsx workbook here, or</Text>
+          {picker}
+        </div>
+        {state.busy && <BusyLine busy={state.busy} onCancel={checker.cancel} />}
+        <div aria-live="polite">{state.status && <Caption1>{state.status}</Caption1>}</div>
+      </main>
+    </div>
   );
 }

@@ -1,197 +1,490 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { type FindingInContext, findingsInContext } from "../core/finding-context";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { Finding } from "../core/findings";
-import type { Grid } from "../core/grid";
 import type { HostProgress, WorkbookHost } from "../core/host";
 import { type Settings, defaultSettings } from "../core/settings";
-import { buildSummary } from "../core/summary/model";
-import { planCommitteeSheets } from "../core/summary/plan";
-import { type ValidationResult, validateGrids } from "../core/validate";
+import { CancelledError, type EngineSession, EngineStarter } from "./engine/engine-session";
+import type { CheckProgress, CheckView, RowView } from "./engine/protocol";
+import { asSentences } from "./error-text";
+
+/** The workbook the pane works on: Excel's, or a file the user opened (which the engine reads). */
+export interface PaneWorkbook {
+  readonly host: WorkbookHost;
+  readonly file?: File;
+}
+
+export interface Busy {
+  /** What is running, in words ("Checking schedules"). */
+  readonly label: string;
+  readonly progress: CheckProgress | null;
+  /** A check can be stopped; a write to the workbook cannot. */
+  readonly cancellable: boolean;
+}
+
+export interface PaneError {
+  /** What went wrong and what to do, as sentences. */
+  readonly message: string;
+  /** What state the pane is left in ("bad.xlsx was not opened. The results below are still ..."). */
+  readonly detail?: string;
+}
+
+export type FocusTarget = "results" | "settings-button" | "error" | "finding";
 
 export interface CheckerState {
-  /** What is running now, in words for the spinner; null when idle. */
-  busy: string | null;
-  progress: HostProgress | null;
-  result: ValidationResult | null;
-  findings: FindingInContext[];
-  notes: string[];
-  error: string | null;
+  /** null in file mode until a file has been opened and checked. */
+  workbook: PaneWorkbook | null;
+  busy: Busy | null;
+  view: CheckView | null;
+  checkedAt: Date | null;
   settings: Settings;
+  /** The saved settings have been read: no check runs before they have. */
+  settingsLoaded: boolean;
   settingsProblems: string[];
-  /** Cells highlighted in the workbook by the last "Highlight", or null when none are. */
-  highlighted: number | null;
+  error: PaneError | null;
   /** A short confirmation after an action ("Highlights cleared."). */
   status: string | null;
-  /** The sheets as last read, for the row preview in file mode. */
-  grids: Grid[];
-  /** The finding whose row the preview shows (file mode, where there is no sheet to select). */
-  preview: Finding | null;
+  /** Cells highlighted in the workbook by the last "Highlight", or null when none are. */
+  highlighted: number | null;
+  /** What marking or unmarking cells could not do, in plain words (a protected sheet, say). */
+  markNotes: readonly string[];
+  /** The finding the user chose last: marked in the list (and, in Excel, selected). */
+  chosen: Finding | null;
+  /** File mode: the chosen finding's row, shown under it; `row` is null while it is fetched. */
+  preview: { finding: Finding; row: RowView | null } | null;
+  /** Where keyboard focus should go after the last action; `seq` makes each request new. */
+  focus: { target: FocusTarget; seq: number } | null;
 }
 
 const initial: CheckerState = {
+  workbook: null,
   busy: null,
-  progress: null,
-  result: null,
-  findings: [],
-  notes: [],
-  error: null,
+  view: null,
+  checkedAt: null,
   settings: defaultSettings(),
+  settingsLoaded: false,
   settingsProblems: [],
-  highlighted: null,
+  error: null,
   status: null,
-  grids: [],
+  highlighted: null,
+  markNotes: [],
+  chosen: null,
   preview: null,
+  focus: null,
 };
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** How much of a check in Excel is the read through Office.js; the engine does the rest. */
+const EXCEL_READ_SHARE = 0.6;
+
+function hostFraction(p: HostProgress): number {
+  return p.total && p.done !== undefined ? Math.min(1, p.done / p.total) : 0;
 }
 
-/** The task pane's behaviour, over any host: check, highlight, select, settings. */
-export function useChecker(host: WorkbookHost) {
+/** "10:42". (Not toLocaleTimeString: its first call loads locale data, tens of ms on the main thread.) */
+function clock(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+function findingKey(f: Finding): string {
+  return `${f.sheet}\u0000${f.cell}\u0000${f.rule}\u0000${f.message}`;
+}
+
+/** "no change", or what changed between two checks of the same workbook. */
+function changeSince(before: CheckView, after: CheckView): string {
+  const old = new Set(before.findings.map((f) => findingKey(f.finding)));
+  const now = new Set(after.findings.map((f) => findingKey(f.finding)));
+  let added = 0;
+  let gone = 0;
+  for (const k of now) if (!old.has(k)) added++;
+  for (const k of old) if (!now.has(k)) gone++;
+  const sameSchedules =
+    JSON.stringify(before.schedules) === JSON.stringify(after.schedules) &&
+    JSON.stringify(before.notes) === JSON.stringify(after.notes);
+  if (added === 0 && gone === 0 && sameSchedules) return "no change";
+  const parts: string[] = [];
+  if (added) parts.push(`${added} new finding${added === 1 ? "" : "s"}`);
+  if (gone) parts.push(`${gone} finding${gone === 1 ? "" : "s"} gone`);
+  if (!sameSchedules) parts.push("the schedules read differently");
+  return parts.join(", ");
+}
+
+interface Run {
+  cancelled: boolean;
+  session: EngineSession | null;
+}
+
+/**
+ * The task pane's behaviour over any host: open, check (in the engine), highlight, choose a
+ * finding, settings, the committee summary. Office stays behind the host; the engine behind its
+ * session; the pane's components get this state and these callbacks.
+ */
+export function useChecker(options: { engine?: EngineStarter; readsFiles?: boolean } = {}) {
   const [state, setState] = useState<CheckerState>(initial);
-  const settingsRef = useRef(state.settings);
-  settingsRef.current = state.settings;
+  // The newest state, for actions that run across awaits. Every change goes through `patch`.
+  const latest = useRef(initial);
+  const [engine] = useState(() => options.engine ?? new EngineStarter(options.readsFiles));
+  /** The session behind the results on screen (it holds the sheets for previews and summaries). */
+  const shown = useRef<EngineSession | null>(null);
+  /** The action running now, so Cancel can stop it and nothing else starts meanwhile. */
+  const running = useRef<Run | null>(null);
+  const focusSeq = useRef(0);
 
-  const patch = useCallback((p: Partial<CheckerState>) => setState((s) => ({ ...s, ...p })), []);
+  const patch = useCallback((p: Partial<CheckerState>) => {
+    latest.current = { ...latest.current, ...p };
+    setState(latest.current);
+  }, []);
 
-  /** Runs one action with a spinner; an error goes to the message bar and the pane stays usable. */
-  const act = useCallback(
-    async (label: string, work: () => Promise<Partial<CheckerState>>) => {
-      patch({ busy: label, error: null, status: null, progress: null });
-      try {
-        patch({ ...(await work()), busy: null, progress: null });
-      } catch (err) {
-        patch({ busy: null, progress: null, error: messageOf(err) });
-      }
-    },
+  const focusOn = useCallback(
+    (target: FocusTarget) => patch({ focus: { target, seq: ++focusSeq.current } }),
     [patch]
   );
 
   useEffect(() => {
-    void act("Loading settings", async () => {
-      const { settings, problems } = await host.loadSettings();
-      return { settings, settingsProblems: problems };
-    });
-  }, [host, act]);
+    // The first check's worker starts now, while the officer finds the file.
+    engine.warm();
+    return () => {
+      running.current?.session?.dispose();
+      shown.current?.dispose();
+      engine.dispose();
+    };
+  }, [engine]);
 
-  const runCheck = useCallback(
-    async (settings: Settings): Promise<Partial<CheckerState>> => {
-      const read = await host.readWorkbook((progress) => patch({ progress }));
-      const result = validateGrids(read.grids, { settings, ownSheets: read.ownSheets });
-      return {
-        result,
-        findings: findingsInContext(result),
-        notes: read.notes,
-        grids: read.grids,
-        preview: null,
-      };
+  /**
+   * Runs one action at a time with the busy line; an error goes to the message bar (and focus to
+   * it), and a cancelled run changes nothing. Resolves true when the action finished.
+   */
+  const act = useCallback(
+    async (
+      label: string,
+      work: (run: Run) => Promise<Partial<CheckerState>>,
+      options: { cancellable?: boolean; failure?: (message: string) => PaneError } = {}
+    ): Promise<boolean> => {
+      if (running.current) return false;
+      const run: Run = { cancelled: false, session: null };
+      running.current = run;
+      patch({
+        busy: { label, progress: null, cancellable: Boolean(options.cancellable) },
+        error: null,
+        status: null,
+      });
+      try {
+        const result = await work(run);
+        if (run.cancelled) return false;
+        // Results for thousands of findings are a big render: as a transition React renders them
+        // in slices, so the pane never stops answering for long.
+        startTransition(() => patch({ ...result, busy: null }));
+        return true;
+      } catch (err) {
+        if (run.cancelled || err instanceof CancelledError) return false;
+        const message = asSentences(err instanceof Error ? err.message : String(err));
+        patch({ busy: null, error: options.failure ? options.failure(message) : { message } });
+        focusOn("error");
+        return false;
+      } finally {
+        if (running.current === run) running.current = null;
+      }
     },
-    [host, patch]
+    [patch, focusOn]
+  );
+
+  const progress = useCallback(
+    (run: Run, p: CheckProgress) => {
+      const busy = latest.current.busy;
+      if (!run.cancelled && busy) patch({ busy: { ...busy, progress: p } });
+    },
+    [patch]
+  );
+
+  /** Reads and checks a workbook in a new engine session; the caller decides what to keep. */
+  const checkIn = useCallback(
+    async (run: Run, workbook: PaneWorkbook, settings: Settings): Promise<CheckView> => {
+      const session = engine.session();
+      run.session = session;
+      try {
+        let view: CheckView;
+        if (workbook.file) {
+          view = await session.check({ kind: "file", file: workbook.file }, settings, (p) =>
+            progress(run, p)
+          );
+        } else {
+          // Office.js lives in this thread: the host reads, the engine checks what it read.
+          const read = await workbook.host.readWorkbook((p) =>
+            progress(run, { message: p.message, fraction: EXCEL_READ_SHARE * hostFraction(p) })
+          );
+          if (run.cancelled) throw new CancelledError();
+          view = await session.check({ kind: "read", read }, settings, (p) =>
+            progress(run, {
+              message: p.message,
+              fraction: EXCEL_READ_SHARE + (1 - EXCEL_READ_SHARE) * p.fraction,
+            })
+          );
+        }
+        if (run.cancelled) throw new CancelledError();
+        // The new session now backs the results; the old one and its sheets can go.
+        shown.current?.dispose();
+        shown.current = session;
+        engine.warm();
+        return view;
+      } catch (err) {
+        session.dispose();
+        throw err;
+      }
+    },
+    [engine, progress]
+  );
+
+  const loadSettings = useCallback(async (host: WorkbookHost) => {
+    const { settings, problems } = await host.loadSettings();
+    return { settings, settingsProblems: problems, settingsLoaded: true };
+  }, []);
+
+  /** Excel: the workbook is there from the start; its settings are read before anything else. */
+  const attach = useCallback(
+    (host: WorkbookHost) => {
+      patch({ workbook: { host } });
+      return act("Loading settings", () => loadSettings(host));
+    },
+    [act, patch, loadSettings]
+  );
+
+  /**
+   * File mode: opens a file and checks it with its own saved settings. Only a file that opened
+   * and checked replaces what is shown; if it fails, the previous file's results stay and the
+   * message says whose they are.
+   */
+  const open = useCallback(
+    async (name: string, make: () => Promise<PaneWorkbook>): Promise<boolean> => {
+      const before = latest.current.workbook;
+      const ok = await act(
+        `Opening ${name}`,
+        async (run) => {
+          const workbook = await make();
+          const loaded = await loadSettings(workbook.host);
+          const view = await checkIn(run, workbook, loaded.settings);
+          const checkedAt = new Date();
+          return {
+            ...loaded,
+            workbook,
+            view,
+            checkedAt,
+            status: `Checked at ${clock(checkedAt)}.`,
+            chosen: null,
+            preview: null,
+            focus: { target: "results", seq: ++focusSeq.current },
+          };
+        },
+        {
+          cancellable: true,
+          failure: (message) => ({
+            message,
+            detail: before
+              ? `${name} was not opened. The results below are still those of ${before.host.label}.`
+              : `${name} was not opened.`,
+          }),
+        }
+      );
+      return ok;
+    },
+    [act, checkIn, loadSettings]
   );
 
   const check = useCallback(
-    () => act("Checking schedules", () => runCheck(settingsRef.current)),
-    [act, runCheck]
+    () =>
+      act(
+        "Checking schedules",
+        async (run) => {
+          const workbook = latest.current.workbook;
+          if (!workbook) return {};
+          let loaded = {};
+          let settings = latest.current.settings;
+          if (!latest.current.settingsLoaded) {
+            const l = await loadSettings(workbook.host);
+            settings = l.settings;
+            loaded = l;
+          }
+          const before = latest.current.view;
+          const view = await checkIn(run, workbook, settings);
+          const checkedAt = new Date();
+          return {
+            ...loaded,
+            view,
+            checkedAt,
+            status: before
+              ? `Checked again at ${clock(checkedAt)}: ${changeSince(before, view)}.`
+              : `Checked at ${clock(checkedAt)}.`,
+            chosen: null,
+            preview: null,
+          };
+        },
+        { cancellable: true }
+      ),
+    [act, checkIn, loadSettings]
   );
 
+  /** Stops the running check; the results on screen, if any, stay. */
+  const cancel = useCallback(() => {
+    const run = running.current;
+    if (!run || !latest.current.busy?.cancellable) return;
+    run.cancelled = true;
+    run.session?.dispose();
+    running.current = null;
+    patch({
+      busy: null,
+      status: latest.current.view
+        ? "Check cancelled: the results shown are from the last check."
+        : "Check cancelled.",
+    });
+  }, [patch]);
+
   const highlight = useCallback(
-    (findings: readonly Finding[]) =>
+    () =>
       act("Highlighting cells", async () => {
-        const { count: cells, notes } = await host.highlight(findings);
+        const findings = latest.current.view?.findings.map((f) => f.finding) ?? [];
+        const workbook = latest.current.workbook;
+        if (!workbook) return {};
+        const { count: cells, notes } = await workbook.host.highlight(findings);
         return {
           highlighted: cells,
           status: `Highlighted ${cells} cell${cells === 1 ? "" : "s"}.`,
-          notes: [...new Set([...state.notes, ...notes])],
+          markNotes: notes,
         };
       }),
-    [act, host, state.notes]
+    [act]
   );
 
   const clearHighlights = useCallback(
     () =>
       act("Clearing highlights", async () => {
-        const { count: removed, notes } = await host.clearHighlights();
+        const workbook = latest.current.workbook;
+        if (!workbook) return {};
+        const { count: removed, notes } = await workbook.host.clearHighlights();
         return {
           highlighted: null,
           status: removed ? "Highlights cleared." : "There were no highlights to clear.",
-          notes: [...new Set([...state.notes, ...notes])],
+          markNotes: notes,
         };
       }),
-    [act, host, state.notes]
+    [act]
   );
 
-  const showFinding = useCallback(
+  /** Marks a finding as chosen: Excel selects its cell; in file mode its row opens under it. */
+  const choose = useCallback(
     async (finding: Finding) => {
-      if (host.kind === "file") patch({ preview: finding });
+      const workbook = latest.current.workbook;
+      if (!workbook) return;
+      if (workbook.host.kind === "excel") {
+        patch({ chosen: finding });
+        try {
+          await workbook.host.showFinding(finding);
+        } catch (err) {
+          patch({
+            error: { message: asSentences(err instanceof Error ? err.message : String(err)) },
+          });
+          focusOn("error");
+        }
+        return;
+      }
+      patch({ chosen: finding, preview: { finding, row: null } });
+      const session = shown.current;
+      if (!session) return;
       try {
-        await host.showFinding(finding);
+        const row = await session.row(finding.sheet, finding.row, finding.column);
+        // Only if this is still the finding shown: a quick second choice must not get this row.
+        if (latest.current.preview?.finding === finding) patch({ preview: { finding, row } });
       } catch (err) {
-        patch({ error: messageOf(err) });
+        if (err instanceof CancelledError) return;
+        patch({
+          error: { message: asSentences(err instanceof Error ? err.message : String(err)) },
+        });
+        focusOn("error");
       }
     },
-    [host, patch]
+    [patch, focusOn]
   );
+
+  const closePreview = useCallback(() => {
+    if (!latest.current.preview) return;
+    patch({ preview: null });
+    focusOn("finding");
+  }, [patch, focusOn]);
 
   const saveSettings = useCallback(
-    (settings: Settings) =>
-      act("Saving settings", async () => {
-        await host.saveSettings(settings);
-        const rechecked = state.result ? await runCheck(settings) : {};
-        return {
-          settings,
-          settingsProblems: [],
-          status:
-            host.kind === "excel"
-              ? "Settings saved in the workbook."
-              : "Settings saved in this browser for this file.",
-          ...rechecked,
-        };
-      }),
-    [act, host, runCheck, state.result]
+    async (settings: Settings) => {
+      const ok = await act(
+        "Saving settings",
+        async (run) => {
+          const workbook = latest.current.workbook;
+          if (!workbook) return {};
+          await workbook.host.saveSettings(settings);
+          // Saved: from here the pane uses them, even if the check that follows is cancelled.
+          patch({ settings, settingsLoaded: true, settingsProblems: [] });
+          const view = latest.current.view ? await checkIn(run, workbook, settings) : null;
+          const checkedAt = new Date();
+          const where =
+            workbook.host.kind === "excel"
+              ? "Settings saved in the workbook"
+              : "Settings kept in this browser for this file";
+          return {
+            settings,
+            settingsLoaded: true,
+            settingsProblems: [],
+            ...(view ? { view, checkedAt, chosen: null, preview: null } : {}),
+            status: view ? `${where}; checked again at ${clock(checkedAt)}.` : `${where}.`,
+            focus: { target: "settings-button", seq: ++focusSeq.current },
+          };
+        },
+        { cancellable: true }
+      );
+      return ok;
+    },
+    [act, checkIn, patch]
   );
 
-  /** Builds the committee tabs from the last check; a file host hands back a workbook to download. */
+  /** Builds the committee tabs from the last check: sheets in Excel, a download from a file. */
   const buildCommitteeSummary = useCallback(
     (deliver: (fileName: string, bytes: Uint8Array) => void) =>
       act("Building the committee summary", async () => {
-        if (!state.result) return {};
-        const summary = buildSummary(
-          [
-            {
-              source: host.kind === "file" ? host.label : "",
-              result: state.result,
-              settings: settingsRef.current,
-            },
-          ],
+        const workbook = latest.current.workbook;
+        const session = shown.current;
+        if (!workbook || !session) return {};
+        const product = await session.committee(
+          workbook.host.kind === "file" ? workbook.host.label : "",
           new Date()
         );
-        const output = await host.writeCommitteeSheets(planCommitteeSheets(summary));
+        if (product.kind === "file") {
+          deliver(product.fileName, product.bytes);
+          return {
+            status: `Downloaded ${product.fileName}: the committee summary and action plan, with charts.`,
+          };
+        }
+        const output = await workbook.host.writeCommitteeSheets(product.plan);
         if (output.kind === "file") {
           deliver(output.fileName, output.bytes);
-          return {
-            status: `Downloaded ${output.fileName}: the committee summary and action plan, with charts.`,
-          };
+          return { status: `Downloaded ${output.fileName}.` };
         }
         const replaced = output.replaced
           ? ` (replacing the ${output.replaced} sheets it made before)`
           : "";
         return { status: `Wrote ${output.names.join(" and ")}${replaced}.` };
       }),
-    [act, host, state.result]
+    [act]
   );
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
   return {
     state,
+    attach,
+    open,
     check,
+    cancel,
     highlight,
     clearHighlights,
-    showFinding,
+    choose,
+    closePreview,
     saveSettings,
     buildCommitteeSummary,
     dismissError,
+    focusOn,
   };
 }
 

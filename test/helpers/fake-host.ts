@@ -39,13 +39,17 @@ export function gridsFromSpecs(sheets: readonly SheetSpec[]): Grid[] {
 
 /** A host over fixed grids that records what the task pane asks of it. */
 export class FakeHost implements WorkbookHost {
-  readonly label = "Riverbend return.xlsx";
+  label = "Riverbend return.xlsx";
   calls: string[] = [];
   highlighted: Finding[] = [];
   shown: Finding[] = [];
   saved: Settings[] = [];
   stored: unknown = undefined;
   failRead: Error | null = null;
+  /** loadSettings waits for this: a slow start must not let a check run on the defaults. */
+  settingsGate: Promise<unknown> | null = null;
+  /** Milliseconds a read takes after reporting progress (long enough to press Cancel). */
+  readDelay = 5;
 
   constructor(
     private readonly grids: Grid[],
@@ -55,13 +59,14 @@ export class FakeHost implements WorkbookHost {
   async readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
     this.calls.push("read");
     onProgress?.({ message: "Reading cells", done: 1, total: 2 });
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, this.readDelay));
     if (this.failRead) throw this.failRead;
     return { grids: this.grids, ownSheets: [], notes: [] };
   }
 
   async loadSettings() {
     this.calls.push("loadSettings");
+    if (this.settingsGate) await this.settingsGate;
     return parseSettings(this.stored);
   }
 

@@ -2,12 +2,21 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
 import { CheckerView } from "../../src/taskpane/App";
 import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+
+// A loaded machine (several checkouts testing at once) can take seconds to settle a render.
+configure({ asyncUtilTimeout: 10_000 });
+
+// jsdom has no layout: a tall window lets the virtual list render every finding of the example.
+beforeAll(() => {
+  Object.defineProperty(window, "innerHeight", { configurable: true, value: 4000 });
+  window.scrollTo = () => undefined;
+});
 
 function renderPane(host: FakeHost) {
   const user = userEvent.setup();
@@ -21,15 +30,19 @@ function renderPane(host: FakeHost) {
 
 async function checked(host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS))) {
   const r = renderPane(host);
-  await r.user.click(screen.getByRole("button", { name: "Check schedules" }));
+  const button = screen.getByRole("button", { name: "Check schedules" });
+  await waitFor(() => expect(button.getAttribute("aria-disabled")).not.toBe("true"));
+  await r.user.click(button);
   await screen.findByRole("region", { name: "Findings" });
   return { host, ...r };
 }
 
+const findingButtons = (name: RegExp) => screen.queryAllByRole("button", { name });
+
 describe("task pane", () => {
   it("checks, then lists the schedules it recognised and the findings by sheet and section", async () => {
     const { host } = await checked();
-    expect(host.calls).toContain("read");
+    expect(host.calls.slice(0, 2)).toEqual(["loadSettings", "read"]);
     const schedules = screen.getByRole("list", { name: "Schedules found" });
     expect(within(schedules).getAllByRole("listitem")).toHaveLength(2);
     expect(within(schedules).getAllByRole("listitem")[0].textContent).toMatch(
@@ -43,27 +56,63 @@ describe("task pane", () => {
       within(local).getAllByRole("button", { name: /^Go to Local Code 2025-26 cell/ })
     ).toHaveLength(10);
     expect(screen.getByRole("region", { name: "Findings on Service Delivery" })).toBeTruthy();
-    const counts = screen.getByRole("list", { name: "Findings by rule" });
-    expect(within(counts).getByText("A weak score has no target date: 3")).toBeTruthy();
   });
 
-  it("clicking a finding asks the host to go to its cell", async () => {
-    const { host, user } = await checked();
-    await user.click(
-      screen.getByRole("button", { name: /Go to Local Code 2025-26 cell D13: Score "TBC" is text/ })
+  it("says each finding's severity in words, and sums them as the CLI does", async () => {
+    await checked();
+    expect(screen.getByText("15 findings: 3 errors, 10 warnings, 2 notices")).toBeTruthy();
+    const d13 = screen.getByRole("button", { name: /cell D13/ });
+    expect(d13.getAttribute("aria-label")).toBe(
+      'Go to Local Code 2025-26 cell D13, error: Score "TBC" is text: enter a whole number from 1 to 5'
     );
+    expect(within(d13).getByText("Error")).toBeTruthy();
+    expect(findingButtons(/, warning: /)).toHaveLength(10);
+    expect(findingButtons(/, notice: /)).toHaveLength(2);
+  });
+
+  it("the rule counts are buttons that filter to their rule, and back", async () => {
+    const { user } = await checked();
+    const counts = screen.getByRole("list", { name: "Findings by rule" });
+    const dates = within(counts).getByRole("button", {
+      name: "A weak score has no target date: 3 findings",
+    });
+    await user.click(dates);
+    expect(dates.getAttribute("aria-pressed")).toBe("true");
+    expect(findingButtons(/^Go to /)).toHaveLength(3);
+    expect(findingButtons(/^Go to /).every((b) => /no target date/.test(b.textContent ?? ""))).toBe(
+      true
+    );
+    expect((screen.getByRole("combobox", { name: "Show" }) as HTMLSelectElement).value).toBe(
+      "low-score-no-date"
+    );
+    await user.click(dates);
+    expect(findingButtons(/^Go to /)).toHaveLength(15);
+  });
+
+  it("clicking a finding asks the host to go to its cell, and marks it as chosen", async () => {
+    const { host, user } = await checked();
+    const d13 = screen.getByRole("button", { name: /Go to Local Code 2025-26 cell D13, error/ });
+    await user.click(d13);
     expect(host.shown.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual([
       "Local Code 2025-26!D13 score-invalid",
     ]);
+    expect(d13.getAttribute("aria-current")).toBe("true");
+    await user.click(
+      screen.getByRole("button", {
+        name: /Go to Service Delivery cell E14, warning: .* no improvement/,
+      })
+    );
+    expect(d13.getAttribute("aria-current")).toBeNull();
+    expect(host.shown).toHaveLength(2);
   });
 
-  it("filters by rule", async () => {
+  it("filters by rule with the select", async () => {
     const { user } = await checked();
     await user.selectOptions(screen.getByRole("combobox", { name: "Show" }), "score-missing");
-    const buttons = screen.getAllByRole("button", { name: /^Go to / });
+    const buttons = findingButtons(/^Go to /);
     expect(buttons).toHaveLength(1);
     expect(buttons[0].getAttribute("aria-label")).toMatch(
-      /Service Delivery cell D15: No score for requirement \(d\)/
+      /Service Delivery cell D15, error: No score for requirement \(d\)/
     );
   });
 
@@ -81,53 +130,127 @@ describe("task pane", () => {
     ]);
   });
 
-  it("saves a weak threshold in the settings and checks again with it", async () => {
+  it("saves a weak threshold, checks again with it, and gives focus back to Settings", async () => {
     const { host, user } = await checked();
-    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const settings = screen.getByRole("button", { name: "Settings" });
+    await user.click(settings);
     const group = screen.getByRole("group", { name: "Service Delivery, row 10" });
     const weak = within(group).getByRole("textbox", { name: /Weak at/ });
-    await user.clear(weak);
     expect(
-      screen.getAllByRole("button", { name: /Go to Service Delivery cell E14: Score 2 is weak/ })
+      findingButtons(/Go to Service Delivery cell E14, warning: Score 2 is weak/)
     ).toHaveLength(2);
+    await user.clear(weak);
     await user.type(weak, "1");
     await user.click(screen.getByRole("button", { name: "Save settings" }));
-    await screen.findByText("Settings saved in the workbook.");
+    await screen.findByText(/^Settings saved in the workbook; checked again at \d\d:\d\d\.$/);
     expect(host.saved[0].schedules["Service Delivery!10"]).toEqual({
       weakThreshold: 1,
       scale: undefined,
     });
     // Weak now means 1 only: score 2 on requirement (c) has nothing more to answer for.
+    await waitFor(() => expect(findingButtons(/Go to Service Delivery cell E14/)).toHaveLength(0));
+    expect(findingButtons(/Go to Service Delivery cell E12, warning: Score 1 is weak/)).not.toEqual(
+      []
+    );
+    await waitFor(() => expect(document.activeElement).toBe(settings));
+  });
+
+  it("Settings opens on its first box, says where settings are kept, and Escape closes it", async () => {
+    const { user } = await checked();
+    const settings = screen.getByRole("button", { name: "Settings" });
+    await user.click(settings);
+    const form = screen.getByRole("form", { name: "Settings" });
     await waitFor(() =>
-      expect(screen.queryByRole("button", { name: /Go to Service Delivery cell E14/ })).toBeNull()
+      expect(document.activeElement).toBe(
+        within(form).getAllByRole("textbox", { name: /Weak at/ })[0]
+      )
     );
     expect(
-      screen.getByRole("button", { name: /Go to Service Delivery cell E12: Score 1 is weak/ })
+      within(form).getByText(
+        "Settings are saved in the workbook, so the next person who opens it sees the same thresholds."
+      )
     ).toBeTruthy();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("form", { name: "Settings" })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(settings));
   });
 
-  it("refuses a threshold outside the scale", async () => {
+  it("before a check, Settings is focusable and says why it is not available", async () => {
+    const host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS));
+    const { user } = renderPane(host);
+    await waitFor(() => expect(host.calls).toContain("loadSettings"));
+    const settings = screen.getByRole("button", { name: "Settings" });
+    expect(settings.getAttribute("aria-disabled")).toBe("true");
+    // Check, Highlight, Clear, Build: each focusable, then Settings.
+    for (let i = 0; i < 5 && document.activeElement !== settings; i++) await user.tab();
+    expect(document.activeElement).toBe(settings);
+    const described = settings.getAttribute("aria-describedby") ?? "";
+    const reason = described
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ");
+    expect(reason).toMatch(/Check the schedules first/);
+    await user.keyboard("{Enter}");
+    expect(screen.queryByRole("form", { name: "Settings" })).toBeNull();
+  });
+
+  it("reads the saved settings before the first check, however slowly they come", async () => {
+    const host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS));
+    host.stored = { version: 2, schedules: { "Service Delivery!10": { weakThreshold: 1 } } };
+    let release = () => {};
+    host.settingsGate = new Promise<void>((r) => (release = r));
+    const { user } = renderPane(host);
+    const check = screen.getByRole("button", { name: "Check schedules" });
+    // Busy while the settings load: the check cannot start on the defaults.
+    expect(screen.getByTestId("busy").textContent).toMatch(/Loading settings/);
+    await user.click(check);
+    expect(host.calls).toEqual(["loadSettings"]);
+    release();
+    await waitFor(() => expect(check.getAttribute("aria-disabled")).not.toBe("true"));
+    await user.click(check);
+    await screen.findByRole("region", { name: "Findings" });
+    expect(host.calls).toEqual(["loadSettings", "read"]);
+    expect(findingButtons(/Go to Service Delivery cell E14/)).toHaveLength(0);
+  });
+
+  it("shows progress in words and a percentage, and Cancel leaves the last results", async () => {
+    const { host, user } = await checked();
+    host.readDelay = 10_000;
+    await user.click(screen.getByRole("button", { name: "Check schedules" }));
+    const busy = await screen.findByTestId("busy");
+    await waitFor(() => expect(busy.textContent).toMatch(/Reading cells … 30%/));
+    expect(within(busy).getByRole("progressbar")).toBeTruthy();
+    await user.click(within(busy).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByTestId("busy")).toBeNull();
+    expect(
+      screen.getByText("Check cancelled: the results shown are from the last check.")
+    ).toBeTruthy();
+    expect(findingButtons(/^Go to /)).toHaveLength(15);
+    expect(
+      screen.getByRole("button", { name: "Check schedules" }).getAttribute("aria-disabled")
+    ).not.toBe("true");
+  });
+
+  it("checking an unchanged workbook again says so", async () => {
     const { user } = await checked();
-    await user.click(screen.getByRole("button", { name: "Settings" }));
-    const group = screen.getByRole("group", { name: "Service Delivery, row 10" });
-    const weak = within(group).getByRole("textbox", { name: /Weak at/ });
-    await user.clear(weak);
-    await user.type(weak, "7");
-    expect(within(group).getByText("Enter a score from 1 to 3.")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Save settings" }).hasAttribute("disabled")).toBe(
-      true
-    );
+    await user.click(screen.getByRole("button", { name: "Check schedules" }));
+    await screen.findByText(/^Checked again at \d\d:\d\d: no change\.$/);
   });
 
-  it("shows a host error in a message bar and stays usable", async () => {
+  it("shows a host error as sentences in a message bar, moves focus to it, and stays usable", async () => {
     const host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS));
     host.failRead = new Error(
       "Excel is still editing a cell. Press Enter or Esc to finish the edit, then try again."
     );
     const { user } = renderPane(host);
-    await user.click(screen.getByRole("button", { name: "Check schedules" }));
+    const check = screen.getByRole("button", { name: "Check schedules" });
+    await waitFor(() => expect(check.getAttribute("aria-disabled")).not.toBe("true"));
+    await user.click(check);
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/Excel is still editing a cell/);
+    expect(alert.textContent).toBe(
+      "Something went wrong: Excel is still editing a cell. Press Enter or Esc to finish the edit, then try again."
+    );
+    await waitFor(() => expect(document.activeElement).toBe(alert));
     await user.click(screen.getByRole("button", { name: "Dismiss the message" }));
     await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
     host.failRead = null;
@@ -148,6 +271,72 @@ describe("task pane", () => {
     expect(await axe(container)).toHaveNoViolations();
     await user.click(screen.getByRole("button", { name: "Settings" }));
     expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("the row preview (a workbook outside Excel)", () => {
+  const fileHost = () => new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS), "file");
+
+  it("opens under the chosen finding with the cell marked, and Escape or Close shut it", async () => {
+    const { user } = await checked(fileHost());
+    const d13 = screen.getByRole("button", { name: /^Show Local Code 2025-26 cell D13, error/ });
+    await user.click(d13);
+    const preview = await screen.findByRole("region", { name: "Row preview" });
+    // It belongs to its finding: in the same list item, right after the button.
+    expect(d13.closest("li")?.contains(preview)).toBe(true);
+    expect(d13.getAttribute("aria-expanded")).toBe("true");
+    expect(d13.getAttribute("aria-controls")).toBe(preview.id);
+    const marked = await within(preview).findByLabelText("Cell D13, the cell to fix: TBC");
+    expect(marked.getAttribute("aria-current")).toBe("true");
+    // Long text is all there, to wrap: nothing is cut short with an ellipsis.
+    expect(
+      within(preview).getByText(/Partnerships have written governance arrangements/)
+    ).toBeTruthy();
+    expect(preview.textContent).not.toContain("…");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("region", { name: "Row preview" })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(d13));
+    await user.keyboard("{Enter}");
+    const again = await screen.findByRole("region", { name: "Row preview" });
+    await user.click(within(again).getByRole("button", { name: "Close the preview" }));
+    expect(screen.queryByRole("region", { name: "Row preview" })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(d13));
+  });
+
+  it("choosing three findings one after another moves the preview each time", async () => {
+    const { user } = await checked(fileHost());
+    for (const [sheet, cell] of [
+      ["Local Code 2025-26", "D13"],
+      ["Local Code 2025-26", "E12"],
+      ["Service Delivery", "D15"],
+    ]) {
+      const button = screen.getByRole("button", {
+        name: new RegExp(`^Show ${sheet} cell ${cell},`),
+      });
+      await user.click(button);
+      const preview = await screen.findByRole("region", { name: "Row preview" });
+      expect(button.closest("li")?.contains(preview)).toBe(true);
+      await within(preview).findByLabelText(new RegExp(`^Cell ${cell}, the cell to fix`));
+      expect(screen.getAllByRole("region", { name: "Row preview" })).toHaveLength(1);
+    }
+  });
+
+  it("checking again with a preview open closes it and keeps the page whole", async () => {
+    const { user } = await checked(fileHost());
+    await user.click(screen.getByRole("button", { name: /^Show Local Code 2025-26 cell D13/ }));
+    await screen.findByRole("region", { name: "Row preview" });
+    await user.click(screen.getByRole("button", { name: "Check schedules" }));
+    await screen.findByText(/^Checked again at \d\d:\d\d: no change\.$/);
+    expect(screen.queryByRole("region", { name: "Row preview" })).toBeNull();
+    expect(findingButtons(/^Show /)).toHaveLength(15);
+  });
+
+  it("says settings are kept in this browser for this file", async () => {
+    const { user } = await checked(fileHost());
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    expect(screen.getByText(/^Settings are kept in this browser for this file/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await screen.findByText(/^Settings kept in this browser for this file; checked again at/);
   });
 });
 

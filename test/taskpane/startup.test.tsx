@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, render, screen } from "@testing-library/react";
+import { act, configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
@@ -14,6 +14,9 @@ const excelHost = () => new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS), "excel");
 const noFile = async () => {
   throw new Error("no file in this test");
 };
+
+// A machine shared by several test runs can take seconds to render the pane.
+configure({ asyncUtilTimeout: 10_000 });
 
 describe("the pane's start-up", () => {
   afterEach(() => jest.useRealTimers());
@@ -102,7 +105,10 @@ describe("the pane's start-up", () => {
       />
     );
     const user = userEvent.setup();
-    await user.click(await screen.findByRole("button", { name: "Check schedules" }));
+    const check = await screen.findByRole("button", { name: "Check schedules" });
+    // The button is there at once but waits (aria-disabled) until the workbook's settings are read.
+    await waitFor(() => expect(check.getAttribute("aria-disabled")).not.toBe("true"));
+    await user.click(check);
     await screen.findByRole("region", { name: "Findings" });
     await user.click(screen.getByRole("button", { name: "Highlight in workbook" }));
     expect(await screen.findByText(/"Local Code 2025-26" is protected/)).toBeTruthy();

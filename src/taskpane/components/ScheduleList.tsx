@@ -1,6 +1,6 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { describeScale } from "../../core/recognise/scale";
-import type { CheckedSchedule } from "../../core/validate";
+import type { ScheduleView } from "../engine/protocol";
 
 const useStyles = makeStyles({
   list: {
@@ -17,11 +17,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     display: "flex",
     flexDirection: "column",
+    overflowWrap: "anywhere",
   },
 });
 
 export interface ScheduleListProps {
-  schedules: readonly CheckedSchedule[];
+  schedules: readonly ScheduleView[];
 }
 
 /** What was recognised: each schedule's sheet, title, scale and weak threshold. */
@@ -36,13 +37,13 @@ export function ScheduleList({ schedules }: ScheduleListProps) {
   }
   return (
     <ul className={styles.list} aria-label="Schedules found">
-      {schedules.map(({ schedule, scale, weakThreshold }) => (
-        <li key={schedule.id} className={styles.item}>
-          <Text weight="semibold">{schedule.title}</Text>
+      {schedules.map((s) => (
+        <li key={s.id} className={styles.item}>
+          <Text weight="semibold">{s.title}</Text>
           <Caption1>
-            {schedule.sheet}, header row {schedule.headerRow}: {schedule.records.length}{" "}
-            requirements, scale {describeScale(scale)}, weak at {weakThreshold}{" "}
-            {scale.direction === "ascending" ? "or lower" : "or higher"}
+            {s.sheet}, header row {s.headerRow}: {s.requirements} requirements, scale{" "}
+            {describeScale(s.scale)}, weak at {s.weakThreshold}{" "}
+            {s.scale.direction === "ascending" ? "or lower" : "or higher"}
           </Caption1>
         </li>
       ))}

@@ -7,20 +7,23 @@ import {
   Subtitle2,
   Textarea,
   makeStyles,
+  mergeClasses,
   shorthands,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Scale } from "../../core/recognise/scale";
 import { type ScheduleOverride, type Settings, defaultSettings } from "../../core/settings";
-import type { CheckedSchedule } from "../../core/validate";
+import type { ScheduleView } from "../engine/protocol";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   schedule: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
     padding: tokens.spacingVerticalS,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
@@ -30,16 +33,25 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
   },
-  wide: { gridColumn: "1 / -1" },
-  // Fluent inputs keep a minimum width; in a narrow pane they must shrink with their column.
-  input: { minWidth: 0, width: "100%" },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
+  legend: { overflowWrap: "anywhere", padding: `0 ${tokens.spacingHorizontalXS}` },
+  // A score has at most three digits: the box is as wide as that, not as the pane.
+  number: { width: "7em", minWidth: 0 },
+  select: { width: "auto", maxWidth: "100%", minWidth: 0 },
+  words: { maxWidth: "32em" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // Inputs and the select show where focus is, not only by a thin underline.
+  focusable: {
+    ":focus-within": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+    },
+  },
 });
 
 export interface SettingsPanelProps {
   settings: Settings;
-  schedules: readonly CheckedSchedule[];
-  /** Where settings are kept, for the hint under the Save button. */
+  schedules: readonly ScheduleView[];
+  /** Where settings are kept, in words that are true for the host ("saved in the workbook"). */
   storedIn: string;
   onSave: (settings: Settings) => void;
   onCancel: () => void;
@@ -52,7 +64,7 @@ interface Draft {
   best: "highest" | "lowest";
 }
 
-function draftFor(c: CheckedSchedule): Draft {
+function draftFor(c: ScheduleView): Draft {
   return {
     weak: String(c.weakThreshold),
     min: String(c.scale.min),
@@ -97,9 +109,14 @@ export function SettingsPanel({
   onCancel,
 }: SettingsPanelProps) {
   const styles = useStyles();
+  const first = useRef<HTMLInputElement>(null);
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
-    Object.fromEntries(schedules.map((c) => [c.schedule.id, draftFor(c)]))
+    Object.fromEntries(schedules.map((c) => [c.id, draftFor(c)]))
   );
+  // Opening the settings takes the keyboard to their first box.
+  useEffect(() => {
+    first.current?.focus();
+  }, []);
   const [actionWords, setActionWords] = useState(settings.actionPlaceholders.join("\n"));
   const [leadWords, setLeadWords] = useState(settings.leadPlaceholders.join("\n"));
   const problems = Object.fromEntries(Object.entries(drafts).map(([id, d]) => [id, problemsOf(d)]));
@@ -111,7 +128,7 @@ export function SettingsPanel({
   const save = () => {
     const overrides: Record<string, ScheduleOverride> = { ...settings.schedules };
     for (const c of schedules) {
-      const d = drafts[c.schedule.id];
+      const d = drafts[c.id];
       const scale: Scale = {
         min: Number(d.min),
         max: Number(d.max),
@@ -121,9 +138,9 @@ export function SettingsPanel({
         scale.min !== c.scale.min ||
         scale.max !== c.scale.max ||
         scale.direction !== c.scale.direction;
-      overrides[c.schedule.id] = {
+      overrides[c.id] = {
         weakThreshold: Number(d.weak),
-        scale: changedScale || c.schedule.scaleSource === "setting" ? scale : undefined,
+        scale: changedScale || c.scaleSource === "setting" ? scale : undefined,
       };
     }
     onSave({
@@ -148,48 +165,54 @@ export function SettingsPanel({
         e.preventDefault();
         if (valid) save();
       }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
     >
       <Subtitle2 as="h2">Settings</Subtitle2>
-      {schedules.map((c) => {
-        const d = drafts[c.schedule.id];
-        const p = problems[c.schedule.id];
-        const name = `${c.schedule.sheet}, row ${c.schedule.headerRow}`;
+      {schedules.map((c, i) => {
+        const d = drafts[c.id];
+        const p = problems[c.id];
+        const name = `${c.sheet}, row ${c.headerRow}`;
         return (
-          <fieldset key={c.schedule.id} className={styles.schedule}>
-            <legend>{name}</legend>
+          <fieldset key={c.id} className={styles.schedule}>
+            <legend className={styles.legend}>{name}</legend>
             <Field
-              className={styles.wide}
               label={`Weak at (${d.best === "highest" ? "or lower" : "or higher"})`}
               validationMessage={p.weak}
             >
               <Input
-                className={styles.input}
+                ref={i === 0 ? first : undefined}
+                className={mergeClasses(styles.number, styles.focusable)}
                 inputMode="numeric"
                 value={d.weak}
-                onChange={(_e, v) => update(c.schedule.id, { weak: v.value })}
+                onChange={(_e, v) => update(c.id, { weak: v.value })}
               />
             </Field>
             <Field label="Lowest score" validationMessage={p.min}>
               <Input
-                className={styles.input}
+                className={mergeClasses(styles.number, styles.focusable)}
                 inputMode="numeric"
                 value={d.min}
-                onChange={(_e, v) => update(c.schedule.id, { min: v.value })}
+                onChange={(_e, v) => update(c.id, { min: v.value })}
               />
             </Field>
             <Field label="Highest score" validationMessage={p.max}>
               <Input
-                className={styles.input}
+                className={mergeClasses(styles.number, styles.focusable)}
                 inputMode="numeric"
                 value={d.max}
-                onChange={(_e, v) => update(c.schedule.id, { max: v.value })}
+                onChange={(_e, v) => update(c.id, { max: v.value })}
               />
             </Field>
-            <Field className={styles.wide} label="The best score is">
+            <Field label="The best score is">
               <Select
-                className={styles.input}
+                className={mergeClasses(styles.select, styles.focusable)}
                 value={d.best}
-                onChange={(_e, v) => update(c.schedule.id, { best: v.value as Draft["best"] })}
+                onChange={(_e, v) => update(c.id, { best: v.value as Draft["best"] })}
               >
                 <option value="highest">the highest number</option>
                 <option value="lowest">the lowest number (1 = best)</option>
@@ -203,6 +226,7 @@ export function SettingsPanel({
         hint="One a line, for example n/a or none identified."
       >
         <Textarea
+          className={mergeClasses(styles.words, styles.focusable)}
           resize="vertical"
           rows={4}
           value={actionWords}
@@ -211,6 +235,7 @@ export function SettingsPanel({
       </Field>
       <Field label="Entries that mean there is no lead officer" hint="One a line, for example TBC.">
         <Textarea
+          className={mergeClasses(styles.words, styles.focusable)}
           resize="vertical"
           rows={3}
           value={leadWords}
@@ -226,9 +251,7 @@ export function SettingsPanel({
           Default words
         </Button>
       </div>
-      <Caption1>
-        Settings are kept {storedIn}, so the next person sees the same thresholds.
-      </Caption1>
+      <Caption1>Settings are {storedIn}.</Caption1>
     </form>
   );
 }
