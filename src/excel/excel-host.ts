@@ -34,8 +34,9 @@ export class ExcelHost implements WorkbookHost {
 
   readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
     const mergedAreas = this.supports("1.13");
+    const validationLists = this.supports("1.8");
     return this.safely((context) =>
-      readWorkbook(context, { ...DEFAULT_READ_OPTIONS, mergedAreas, onProgress })
+      readWorkbook(context, { ...DEFAULT_READ_OPTIONS, mergedAreas, validationLists, onProgress })
     );
   }
 

@@ -1,11 +1,14 @@
 import type { CellValue, Grid, MergedArea } from "../core/grid";
 import { parseRange } from "../core/grid";
 import type { HostProgress, WorkbookRead } from "../core/host";
+import { readValidationLists } from "./validation-lists";
 import { OWN_SHEETS_KEY, queueSetting, settingValue } from "./workbook-settings";
 
 export interface ReadOptions {
   /** getMergedAreasOrNullObject is ExcelApi 1.13; without it merged areas are not read. */
   readonly mergedAreas: boolean;
+  /** Range.dataValidation is ExcelApi 1.8; without it drop-down lists are not read (no error). */
+  readonly validationLists?: boolean;
   /** A sync's response stays under this many bytes (Excel on the web caps it at 5 MB). */
   readonly bytesPerSync: number;
   /** Rows are read in blocks of at most this many cells. */
@@ -216,5 +219,20 @@ export async function readWorkbook(
     rows: p.rows,
     merges: p.merges,
   }));
+  if (options.validationLists) {
+    // Drop-down lists on the rating cells can state a word scale ("Red, Amber, Green").
+    const lists = await readValidationLists(
+      context,
+      grids.map((grid, i) => ({ grid, worksheet: visible[i] })),
+      worksheets.items.map((ws) => ws.name)
+    );
+    return {
+      grids: grids.map((g) =>
+        lists.has(g.name) ? { ...g, validationLists: lists.get(g.name) } : g
+      ),
+      ownSheets,
+      notes,
+    };
+  }
   return { grids, ownSheets, notes };
 }

@@ -170,6 +170,7 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
         <SettingsPanel
           settings={state.settings}
           schedules={state.result.schedules}
+          unread={state.result.unread}
           storedIn={inExcel ? "in the workbook" : "in this browser for this file"}
           onCancel={() => setSettingsOpen(false)}
           onSave={(s) => {

@@ -9,6 +9,7 @@ import { HIGHLIGHTS_KEY, OWN_SHEETS_KEY, SETTINGS_KEY } from "../../src/excel/wo
 import { CASES } from "../fixtures/cases";
 import type { CellSpec, SheetSpec } from "../helpers/workbook-builder";
 import { type MockSheet, mockExcel } from "../helpers/excel-mock";
+import { scheduleSummary } from "../helpers/check-fixture";
 
 /** A fixture sheet as Office.js would hand it back: "" for empty, errors as "#N/A", dates as serials. */
 function asOffice(spec: SheetSpec, i: number): MockSheet {
@@ -39,8 +40,17 @@ function asOffice(spec: SheetSpec, i: number): MockSheet {
     visibility: spec.hidden ? "Hidden" : "Visible",
     values: rows,
     mergedAddress: mergedAddress || undefined,
+    // Office.js gives a literal list without quotes, and a range or name as a formula.
+    validations: (spec.validations ?? []).map((v) => ({
+      address: v.range,
+      source: Array.isArray(v.list) ? v.list.join(",") : `=${v.list}`,
+    })),
   };
 }
+
+/** A fixture's defined names as Office.js lists them (NamedItem name and value). */
+const namesOf = (sheets: readonly SheetSpec[]) =>
+  sheets.flatMap((s) => s.names ?? []).map((n) => ({ name: n.name, value: n.refersTo }));
 
 const smallSchedule = (name: string): MockSheet => ({
   name,
@@ -108,9 +118,10 @@ describe("reading the workbook through Office.js", () => {
   it.each(CASES.filter((c) => !c.name.startsWith("score values")).map((c) => [c.name, c] as const))(
     "finds what the file host finds: %s",
     async (_name, c) => {
-      const mock = mockExcel(c.sheets.map(asOffice));
+      const mock = mockExcel(c.sheets.map(asOffice), {}, namesOf(c.sheets));
       const read = await readWorkbook(mock.context, {
         mergedAreas: true,
+        validationLists: true,
         bytesPerSync: 4e6,
         cellsPerBlock: 10_000,
       });
@@ -120,6 +131,8 @@ describe("reading the workbook through Office.js", () => {
       expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(
         c.expect.findings
       );
+      const got = scheduleSummary(result);
+      c.expect.schedules.forEach((want, i) => expect(got[i]).toMatchObject(want));
     }
   );
 
@@ -130,7 +143,78 @@ describe("reading the workbook through Office.js", () => {
       await host(mock).readWorkbook();
       counts.push(mock.syncs());
     }
-    expect(counts).toEqual([3, 3, 3]);
+    // Sheet list, used ranges, cells, then the drop-down lists under each header (ExcelApi 1.8).
+    expect(counts).toEqual([4, 4, 4]);
+  });
+
+  const ragSchedule = (name: string): MockSheet => ({
+    name,
+    values: [
+      ["Ref", "Requirement", "Evidence", "Status", "Improvement action", "Lead officer"],
+      ["1", "The code is published.", "Website", "Green", "", ""],
+      ["2", "The audit committee is independent.", "Terms of reference", "Amber", "", ""],
+      ["3", "Risks are reviewed.", "Register", "Blue", "", ""],
+    ],
+    validations: [{ address: "D2:D40", source: "=Lists!$A$1:$A$4" }],
+  });
+  const lists: MockSheet = {
+    name: "Lists",
+    visibility: "Hidden",
+    values: [["Blue"], ["Green"], ["Amber"], ["Red"]],
+  };
+
+  it("reads drop-down lists whose source is on a hidden sheet, in syncs that do not grow with sheets", async () => {
+    const counts: number[] = [];
+    for (const n of [1, 10, 50]) {
+      const mock = mockExcel([
+        ...Array.from({ length: n }, (_, i) => ragSchedule(`Sheet ${i + 1}`)),
+        lists,
+      ]);
+      const read = await host(mock).readWorkbook();
+      counts.push(mock.syncs());
+      expect(read.grids[n - 1].validationLists).toEqual([
+        {
+          ranges: [{ top: 2, bottom: 4, left: 4, right: 4 }],
+          values: ["Blue", "Green", "Amber", "Red"],
+        },
+      ]);
+    }
+    // One more sync for the list's source on the hidden sheet.
+    expect(counts).toEqual([5, 5, 5]);
+    const mock = mockExcel([ragSchedule("Returns"), lists]);
+    const read = await host(mock).readWorkbook();
+    const result = validateGrids(read.grids);
+    expect(result.schedules[0].scale.levels).toEqual(["Red", "Amber", "Green", "Blue"]);
+    expect(result.schedules[0].schedule.scaleSource).toBe("list");
+  });
+
+  it("resolves lists given as entries and through a defined name", async () => {
+    const literal = {
+      ...ragSchedule("A"),
+      validations: [{ address: "D2:D4", source: "Red,Amber,Green,Blue" }],
+    };
+    const named = {
+      ...ragSchedule("B"),
+      validations: [{ address: "D2:D4", source: "=RagLevels" }],
+    };
+    const mock = mockExcel([literal, named, lists], {}, [
+      { name: "RagLevels", value: "Lists!$A$1:$A$4" },
+    ]);
+    const read = await host(mock).readWorkbook();
+    expect(read.grids.map((g) => g.validationLists?.[0].values)).toEqual([
+      ["Red", "Amber", "Green", "Blue"],
+      ["Blue", "Green", "Amber", "Red"],
+    ]);
+  });
+
+  it("without ExcelApi 1.8 reads no drop-down lists, with no error and no extra sync", async () => {
+    const mock = mockExcel([ragSchedule("Returns"), lists]);
+    const read = await host(mock, "1.7").readWorkbook();
+    expect(read.grids[0].validationLists).toBeUndefined();
+    expect(mock.syncs()).toBe(3);
+    // The words still read as RAG from the vocabulary, Blue aside.
+    const result = validateGrids(read.grids);
+    expect(result.schedules[0].scale.levels).toEqual(["Red", "Amber", "Green"]);
   });
 
   it("reads a 200,000-row sheet in row blocks, no response over 5 MB", async () => {

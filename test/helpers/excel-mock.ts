@@ -13,6 +13,11 @@ export interface MockSheet {
   valueTypes?: string[][];
   /** The address getMergedAreasOrNullObject reports, e.g. "Sheet1!A3:A4,Sheet1!C3:D3". */
   mergedAddress?: string;
+  /**
+   * Drop-down lists on the sheet's cells: the cells ("D5:D20") and the source as Office.js
+   * returns it ("Red,Amber,Green", or "=Key!$A$2:$A$5" for a range).
+   */
+  validations?: { address: string; source: string }[];
 }
 
 export interface MockExcel {
@@ -92,12 +97,82 @@ function typeOf(v: string | number | boolean): string {
  * are made on demand and synced with the context; the context's sync is counted and waits for the
  * mock's nested updates to land.
  */
+/** A cell as an A1 reference's parts, 1-based. */
+function cellOf(ref: string): { row: number; column: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;
+  let column = 0;
+  for (const ch of m[1]) column = column * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), column };
+}
+
+function areaOf(address: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b = a] = address.replace(/^.*!/, "").split(":");
+  const from = cellOf(a);
+  const to = cellOf(b);
+  return { top: from.row, left: from.column, bottom: to.row, right: to.column };
+}
+
+/**
+ * Something read only after load and sync, as Office.js proxies are: reading a property before
+ * its sync throws, as Excel does ("The property 'type' is not available").
+ */
+function loadable<T extends object>(
+  values: T,
+  onSync: (run: () => void) => void
+): T & { load: (p: string) => void } {
+  const state: { loaded: boolean } = { loaded: false };
+  const target = {
+    load: () => onSync(() => (state.loaded = true)),
+  } as unknown as T & { load: (p: string) => void };
+  for (const key of Object.keys(values) as (keyof T)[]) {
+    Object.defineProperty(target, key, {
+      get: () => {
+        if (!state.loaded)
+          throw Object.assign(new Error(`The property '${String(key)}' is not available.`), {
+            code: "PropertyNotLoaded",
+          });
+        return values[key];
+      },
+    });
+  }
+  return target;
+}
+
+/**
+ * What Range.dataValidation reports for a range, as Microsoft documents it: "List" with its rule
+ * when one list covers every cell, "None" when no cell has one, "MixedCriteria" when some cells
+ * have none, "Inconsistent" when cells differ (the rule is then left empty).
+ */
+function validationOver(
+  s: MockSheet,
+  area: { top: number; left: number; bottom: number; right: number }
+): { type: string; rule: { list?: { source: string; inCellDropDown: boolean } } } {
+  const found = new Set<{ address: string; source: string } | undefined>();
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++)
+      found.add(
+        (s.validations ?? []).find((v) => {
+          const a = areaOf(v.address);
+          return r >= a.top && r <= a.bottom && c >= a.left && c <= a.right;
+        })
+      );
+  const lists = [...found];
+  if (lists.length === 1 && lists[0] === undefined) return { type: "None", rule: {} };
+  if (lists.length === 1)
+    return { type: "List", rule: { list: { source: lists[0]!.source, inCellDropDown: true } } };
+  return { type: lists.includes(undefined) ? "MixedCriteria" : "Inconsistent", rule: {} };
+}
+
 export function mockExcel(
   sheets: MockSheet[],
-  initialSettings: Record<string, unknown> = {}
+  initialSettings: Record<string, unknown> = {},
+  names: { name: string; value: string }[] = []
 ): MockExcel {
   const made: OfficeMockObject[] = [];
   const pendingBytes: number[] = [];
+  /** Loads queued on plain proxies (data validation), completed at the next sync. */
+  const pendingLoads: (() => void)[] = [];
+  const onSync = (run: () => void) => pendingLoads.push(run);
   let syncCount = 0;
   let formatCount = 0;
   const state: Omit<MockExcel, "context" | "syncs"> = {
@@ -145,6 +220,17 @@ export function mockExcel(
       types.push(tr);
     }
     const range = make({ values, valueTypes: types, address: `${s.name}!R${row}C${column}` });
+    Object.assign(range, {
+      dataValidation: loadable(
+        validationOver(s, {
+          top: row + 1,
+          left: column + 1,
+          bottom: row + rows,
+          right: column + columns,
+        }),
+        onSync
+      ),
+    });
     const load = range.load.bind(range);
     range.load = (props: string) => {
       if (/values/.test(props))
@@ -152,6 +238,22 @@ export function mockExcel(
       return load(props);
     };
     return range;
+  };
+
+  const valuesAt = (
+    s: MockSheet,
+    area: { top: number; left: number; bottom: number; right: number }
+  ): (string | number | boolean)[][] => {
+    const top = s.rowIndex ?? 0;
+    const left = s.columnIndex ?? 0;
+    const out: (string | number | boolean)[][] = [];
+    for (let r = area.top; r <= area.bottom; r++) {
+      const row: (string | number | boolean)[] = [];
+      for (let c = area.left; c <= area.right; c++)
+        row.push(s.values[r - 1 - top]?.[c - 1 - left] ?? "");
+      out.push(row);
+    }
+    return out;
   };
 
   const formatsOn = (s: MockSheet): Seed => ({
@@ -181,9 +283,11 @@ export function mockExcel(
     },
     getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
       rangeFor(s, row, column, rows, columns),
+    getCell: (row: number, column: number) => rangeFor(s, row, column, 1, 1),
     getRange: (address?: string) =>
       make({
         address: address ?? `${s.name}!A:XFD`,
+        values: address ? valuesAt(s, areaOf(address)) : [],
         conditionalFormats: formatsOn(s),
         select: () => state.selected.push(`${s.name}!${address}`),
         getMergedAreasOrNullObject: () =>
@@ -288,6 +392,7 @@ export function mockExcel(
         state.screenUpdatesSuspended.push("until next sync"),
     },
     workbook: {
+      names: { items: names.map((n) => ({ name: n.name, type: "Range", value: n.value })) },
       worksheets: {
         items: sheets.map(worksheetFor),
         add: (name: string) => addSheet(name),
@@ -327,6 +432,7 @@ export function mockExcel(
   context.sync = async () => {
     syncCount++;
     state.responseBytes.push(pendingBytes.splice(0).reduce((a, b) => a + b, 0));
+    for (const run of pendingLoads.splice(0)) run();
     await baseSync();
     for (const m of made) await m.sync();
     // The mock updates nested properties in microtasks it does not await: let them land.

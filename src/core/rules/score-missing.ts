@@ -1,7 +1,7 @@
 import type { Rule } from "./context";
 import { describeRequirement, findingAt } from "./context";
 
-export const scoreMissing: Rule = ({ schedule, scored }) =>
+export const scoreMissing: Rule = ({ schedule, scored, scale }) =>
   scored
     .filter((s) => s.score.kind === "missing")
     .map((s) =>
@@ -11,6 +11,8 @@ export const scoreMissing: Rule = ({ schedule, scored }) =>
         schedule.columns.score,
         "score-missing",
         "error",
-        `No score for ${describeRequirement(s.record)}`
+        schedule.ticks
+          ? `No box is marked for ${describeRequirement(s.record)}`
+          : `No ${scale.levels && !scale.numbered ? "rating" : "score"} for ${describeRequirement(s.record)}`
       )
     );

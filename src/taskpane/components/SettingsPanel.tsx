@@ -12,8 +12,14 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Scale } from "../../core/recognise/scale";
-import { type ScheduleOverride, type Settings, defaultSettings } from "../../core/settings";
-import type { CheckedSchedule } from "../../core/validate";
+import {
+  type ScheduleOverride,
+  type Settings,
+  checkLevels,
+  defaultSettings,
+  wordScale,
+} from "../../core/settings";
+import type { CheckedSchedule, UnreadSchedule } from "../../core/validate";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -39,6 +45,8 @@ const useStyles = makeStyles({
 export interface SettingsPanelProps {
   settings: Settings;
   schedules: readonly CheckedSchedule[];
+  /** Schedules rated in words govcheck could not place: their words can be given here. */
+  unread?: readonly UnreadSchedule[];
   /** Where settings are kept, for the hint under the Save button. */
   storedIn: string;
   onSave: (settings: Settings) => void;
@@ -50,7 +58,12 @@ interface Draft {
   min: string;
   max: string;
   best: "highest" | "lowest";
+  /** Rating words, one a line, worst first; empty for a scale of numbers. */
+  words: string;
 }
+
+/** A scale rated in words only (not a numbered legend). */
+const inWords = (scale: Scale) => scale.levels !== undefined && !scale.numbered;
 
 function draftFor(c: CheckedSchedule): Draft {
   return {
@@ -58,16 +71,39 @@ function draftFor(c: CheckedSchedule): Draft {
     min: String(c.scale.min),
     max: String(c.scale.max),
     best: c.scale.direction === "ascending" ? "highest" : "lowest",
+    words: inWords(c.scale) ? c.scale.levels!.join("\n") : "",
   };
+}
+
+/** An unread schedule starts from the words seen in it, for the officer to put in order. */
+function draftForUnread(u: UnreadSchedule): Draft {
+  const words = u.schedule.unplacedWords ?? [];
+  return { weak: "1", min: "1", max: "3", best: "highest", words: words.slice(0, 12).join("\n") };
 }
 
 function whole(text: string): number | undefined {
   return /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : undefined;
 }
 
+/** The levels a draft's words give, or the problem with them. */
+function levelsOf(d: Draft): { levels?: string[]; problem?: string } {
+  if (d.words.trim() === "") return {};
+  const problems: string[] = [];
+  const levels = checkLevels(lines(d.words), "The rating words", problems);
+  return levels ? { levels } : { problem: problems.join(" ") };
+}
+
 /** Problems with one schedule's draft, keyed by field. */
 function problemsOf(d: Draft): Partial<Record<keyof Draft, string>> {
   const out: Partial<Record<keyof Draft, string>> = {};
+  if (d.words.trim() !== "") {
+    const { levels, problem } = levelsOf(d);
+    if (problem) out.words = problem;
+    const weak = whole(d.weak);
+    if (levels && (weak === undefined || weak < 1 || weak > levels.length))
+      out.weak = "Choose a level.";
+    return out;
+  }
   const min = whole(d.min);
   const max = whole(d.max);
   const weak = whole(d.weak);
@@ -92,14 +128,16 @@ function lines(text: string): string[] {
 export function SettingsPanel({
   settings,
   schedules,
+  unread = [],
   storedIn,
   onSave,
   onCancel,
 }: SettingsPanelProps) {
   const styles = useStyles();
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
-    Object.fromEntries(schedules.map((c) => [c.schedule.id, draftFor(c)]))
-  );
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => ({
+    ...Object.fromEntries(unread.map((u) => [u.schedule.id, draftForUnread(u)])),
+    ...Object.fromEntries(schedules.map((c) => [c.schedule.id, draftFor(c)])),
+  }));
   const [actionWords, setActionWords] = useState(settings.actionPlaceholders.join("\n"));
   const [leadWords, setLeadWords] = useState(settings.leadPlaceholders.join("\n"));
   const problems = Object.fromEntries(Object.entries(drafts).map(([id, d]) => [id, problemsOf(d)]));
@@ -112,6 +150,15 @@ export function SettingsPanel({
     const overrides: Record<string, ScheduleOverride> = { ...settings.schedules };
     for (const c of schedules) {
       const d = drafts[c.schedule.id];
+      const { levels } = levelsOf(d);
+      if (levels) {
+        const same = inWords(c.scale) && levels.join("\n") === c.scale.levels!.join("\n");
+        overrides[c.schedule.id] = {
+          weakThreshold: Number(d.weak),
+          scale: same && c.schedule.scaleSource !== "setting" ? undefined : wordScale(levels),
+        };
+        continue;
+      }
       const scale: Scale = {
         min: Number(d.min),
         max: Number(d.max),
@@ -125,6 +172,14 @@ export function SettingsPanel({
         weakThreshold: Number(d.weak),
         scale: changedScale || c.schedule.scaleSource === "setting" ? scale : undefined,
       };
+    }
+    for (const u of unread) {
+      const { levels } = levelsOf(drafts[u.schedule.id]);
+      if (levels)
+        overrides[u.schedule.id] = {
+          weakThreshold: Number(drafts[u.schedule.id].weak),
+          scale: wordScale(levels),
+        };
     }
     onSave({
       ...settings,
@@ -150,51 +205,93 @@ export function SettingsPanel({
       }}
     >
       <Subtitle2 as="h2">Settings</Subtitle2>
-      {schedules.map((c) => {
-        const d = drafts[c.schedule.id];
-        const p = problems[c.schedule.id];
-        const name = `${c.schedule.sheet}, row ${c.schedule.headerRow}`;
-        return (
-          <fieldset key={c.schedule.id} className={styles.schedule}>
-            <legend>{name}</legend>
-            <Field
-              className={styles.wide}
-              label={`Weak at (${d.best === "highest" ? "or lower" : "or higher"})`}
-              validationMessage={p.weak}
+      {[...schedules.map((c) => c.schedule), ...unread.map((u) => u.schedule)].map((schedule) => {
+        const d = drafts[schedule.id];
+        const p = problems[schedule.id];
+        const name = `${schedule.sheet}, row ${schedule.headerRow}`;
+        const words = levelsOf(d).levels;
+        // Keyed children, so the words field keeps its focus when the fields beside it change.
+        const wordsField = (
+          <Field
+            key="words"
+            className={styles.wide}
+            label="Rating words, worst first"
+            hint="One a line, for example Red, Amber, Green. Leave empty for scores in numbers."
+            validationMessage={p.words}
+          >
+            <Textarea
+              resize="vertical"
+              rows={3}
+              value={d.words}
+              onChange={(_e, v) => update(schedule.id, { words: v.value })}
+            />
+          </Field>
+        );
+        const wordFields = [
+          <Field
+            key="weak-level"
+            className={styles.wide}
+            label="Weak at (or worse)"
+            validationMessage={p.weak}
+          >
+            <Select
+              className={styles.input}
+              value={d.weak}
+              onChange={(_e, v) => update(schedule.id, { weak: v.value })}
             >
-              <Input
-                className={styles.input}
-                inputMode="numeric"
-                value={d.weak}
-                onChange={(_e, v) => update(c.schedule.id, { weak: v.value })}
-              />
-            </Field>
-            <Field label="Lowest score" validationMessage={p.min}>
-              <Input
-                className={styles.input}
-                inputMode="numeric"
-                value={d.min}
-                onChange={(_e, v) => update(c.schedule.id, { min: v.value })}
-              />
-            </Field>
-            <Field label="Highest score" validationMessage={p.max}>
-              <Input
-                className={styles.input}
-                inputMode="numeric"
-                value={d.max}
-                onChange={(_e, v) => update(c.schedule.id, { max: v.value })}
-              />
-            </Field>
-            <Field className={styles.wide} label="The best score is">
-              <Select
-                className={styles.input}
-                value={d.best}
-                onChange={(_e, v) => update(c.schedule.id, { best: v.value as Draft["best"] })}
-              >
-                <option value="highest">the highest number</option>
-                <option value="lowest">the lowest number (1 = best)</option>
-              </Select>
-            </Field>
+              {(words ?? []).map((w, i) => (
+                <option key={w} value={String(i + 1)}>
+                  {w}
+                </option>
+              ))}
+            </Select>
+          </Field>,
+        ];
+        const numberFields = [
+          <Field
+            key="weak"
+            className={styles.wide}
+            label={`Weak at (${d.best === "highest" ? "or lower" : "or higher"})`}
+            validationMessage={p.weak}
+          >
+            <Input
+              className={styles.input}
+              inputMode="numeric"
+              value={d.weak}
+              onChange={(_e, v) => update(schedule.id, { weak: v.value })}
+            />
+          </Field>,
+          <Field key="min" label="Lowest score" validationMessage={p.min}>
+            <Input
+              className={styles.input}
+              inputMode="numeric"
+              value={d.min}
+              onChange={(_e, v) => update(schedule.id, { min: v.value })}
+            />
+          </Field>,
+          <Field key="max" label="Highest score" validationMessage={p.max}>
+            <Input
+              className={styles.input}
+              inputMode="numeric"
+              value={d.max}
+              onChange={(_e, v) => update(schedule.id, { max: v.value })}
+            />
+          </Field>,
+          <Field key="best" className={styles.wide} label="The best score is">
+            <Select
+              className={styles.input}
+              value={d.best}
+              onChange={(_e, v) => update(schedule.id, { best: v.value as Draft["best"] })}
+            >
+              <option value="highest">the highest number</option>
+              <option value="lowest">the lowest number (1 = best)</option>
+            </Select>
+          </Field>,
+        ];
+        return (
+          <fieldset key={schedule.id} className={styles.schedule}>
+            <legend>{name}</legend>
+            {[...(d.words.trim() !== "" ? wordFields : numberFields), wordsField]}
           </fieldset>
         );
       })}
