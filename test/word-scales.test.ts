@@ -55,6 +55,13 @@ describe("word scales", () => {
       numbers: { min: 1, max: 3, ascending: false },
     });
     expect(orderStated([{ text: "Red" }, { text: "R" }])).toBeUndefined();
+    // Words that do not say which is better make no scale: field names, medals.
+    expect(
+      orderStated(
+        ["item_weight", "import_designation", "esrb_age_rating"].map((text) => ({ text }))
+      )
+    ).toBeUndefined();
+    expect(orderStated(["Gold", "Silver", "Bronze"].map((text) => ({ text })))).toBeUndefined();
   });
 
   it("reads levels stated inline in a legend or header, and ignores prose", () => {
@@ -70,7 +77,12 @@ describe("word scales", () => {
     ]);
     expect(
       statedInline("Key: Red, Red/Amber, Amber, Amber/Green, Green")?.map((i) => i.text)
-    ).toEqual(["Red", "Red-amber", "Amber", "Amber-green", "Green"]);
+    ).toEqual(["Red", "Red/Amber", "Amber", "Amber/Green", "Green"]);
+    expect(statedInline("Compliance (Green/Amber/Red)")?.map((i) => i.text)).toEqual([
+      "Green",
+      "Amber",
+      "Red",
+    ]);
     expect(statedInline("The council reduced red tape and opened green spaces.")).toBeUndefined();
   });
 

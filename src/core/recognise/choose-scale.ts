@@ -23,6 +23,8 @@ export interface ScaleEvidence {
   /** The drop-down list on the score cells, as the list offers it. */
   readonly list?: readonly string[];
   readonly ticks?: readonly TickColumn[];
+  /** Levels the header's name implies ("RAG"), when nothing else states them: tried last. */
+  readonly headerWords?: readonly StatedItem[];
   /** Every requirement's score cell. */
   readonly scores: readonly CellValue[];
   /** A key elsewhere in the workbook that places these words (normalised), if there is one. */
@@ -149,6 +151,14 @@ export function chooseScale(e: ScaleEvidence): ScaleChoice {
     const ns = e.list!.map(Number);
     hints.unshift({ hint: { min: Math.min(...ns), max: Math.max(...ns) }, source: "list" });
   }
+  if (listWords?.numbers) {
+    // A numbered list ("1 - Not in place" ... "4 - Embedded") states the whole scale.
+    const { min, max, ascending } = listWords.numbers;
+    hints.unshift({
+      hint: { min, max, direction: ascending ? "ascending" : "descending" },
+      source: "list",
+    });
+  }
   const numericHint = hints.some((h) => h.hint.min !== undefined);
 
   const candidates: { words: WordScale; source: ScaleSource }[] = [];
@@ -163,6 +173,8 @@ export function chooseScale(e: ScaleEvidence): ScaleChoice {
   }
   const vocabulary = scaleFromVocabulary(t.words);
   if (vocabulary) candidates.push({ words: vocabulary, source: "vocabulary" });
+  const implied = e.headerWords ? orderStated(e.headerWords) : undefined;
+  if (implied) candidates.push({ words: implied, source: "header" });
 
   // "TBC" down a column not yet scored does not make it a column of words.
   const ratedWords = t.wordCount - t.pending;

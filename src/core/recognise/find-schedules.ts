@@ -385,11 +385,17 @@ function finish(grid: Grid, draft: Draft, out: Schedule[], context: RecogniseCon
     statedWords: draft.statedWords,
     list: scoreList(grid, draft),
     ticks: draft.layout.ticks,
+    // A column headed "RAG" is rated Red / Amber / Green, even before anyone has typed a colour.
+    headerWords: /\b(rag|r\/a\/g)\b/i.test(draft.layout.labels.score ?? "")
+      ? [{ text: "Red" }, { text: "Amber" }, { text: "Green" }]
+      : undefined,
     scores: draft.records.map((r) => r.score),
     keyFor: context.keyFor
       ? (words) => context.keyFor!(words, grid.name, draft.layout.top, draft.lastRow)
       : undefined,
   });
+  // One row of words under a header is a listing's field names, not a schedule to report.
+  if (choice.unplaced && draft.records.length < 2) return;
   const sections = [...new Set(draft.records.map((r) => r.section).filter((t) => t !== ""))];
   out.push({
     id: `${grid.name}!${draft.layout.top}`,
@@ -432,7 +438,7 @@ function statedWordsIn(block: readonly BlockRow[]): StatedItem[][] {
     run = [];
   };
   for (const b of block) {
-    if (b.first.length <= 30 && isRatingWord(b.first) && !isNotApplicable(b.first))
+    if (b.first.length <= 30 && isRatingWord(b.first, true) && !isNotApplicable(b.first))
       run.push({ text: b.first, description: b.text.slice(b.first.length).trim() });
     else close();
   }
@@ -477,6 +483,21 @@ function numberedHeading(
     return hasScore(next.score);
   }
   return false;
+}
+
+/**
+ * A row whose one text sits in a cell merged across three or more of the schedule's columns: a
+ * section heading, whatever it says ("Functions of the committee").
+ */
+function mergedAcross(grid: Grid, row: number, layout: HeaderLayout): boolean {
+  const used = [...layout.texts.keys()];
+  const span = used.length ? Math.max(...used) - Math.min(...used) + 1 : 0;
+  return grid.merges.some(
+    (m) =>
+      m.top === row &&
+      m.right - m.left + 1 >= Math.min(3, Math.max(2, span)) &&
+      cellAt(grid, m.top, m.left) !== null
+  );
 }
 
 interface BlockRow {
@@ -550,6 +571,7 @@ export function findSchedules(grid: Grid, context: RecogniseContext = {}): Sched
       const scoreLabel = header.labels.score ?? "";
       const inHeader = header.ticks ? undefined : statedInline(scoreLabel);
       if (inHeader) statedWords.unshift({ items: inHeader, source: "header" });
+
       const section = sectionRow?.text ?? "";
       draft = {
         layout: header,
@@ -615,6 +637,7 @@ export function findSchedules(grid: Grid, context: RecogniseContext = {}): Sched
       }
       if (
         (looksLikeSectionTitle(text) && text.length <= 300) ||
+        (text.length <= 200 && mergedAcross(grid, row, draft.layout)) ||
         numberedHeading(grid, row, bottom, text, columns, draft.layout.ticks)
       ) {
         flush(draft);

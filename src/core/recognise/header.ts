@@ -139,10 +139,14 @@ function tickColumns(grid: Grid, row: number, right: number): TickColumn[] | und
   return ordered && ordered.levels.length >= 2 ? best : undefined;
 }
 
-/** Are the entries under a "Status" or "Compliance" header rating words (or is it a drop-down of them)? */
+/**
+ * Are the entries under a "Status", "Compliance" or "Maturity" header rating words, or levels
+ * given with their numbers, or chosen from a drop-down list?
+ */
 function entriesAreRatingWords(grid: Grid, row: number, column: number): boolean {
+  // A drop-down of a few entries under "Status" or "Maturity" is the rating's list.
   const list = validationListAt(grid, row + 1, column) ?? validationListAt(grid, row + 2, column);
-  if (list && list.values.filter((v) => isRatingWord(v)).length >= 2) return true;
+  if (list && list.values.length >= 2 && list.values.length <= 12) return true;
   let words = 0;
   let other = 0;
   const end = Math.min(lastRow(grid), row + 60);
@@ -151,7 +155,8 @@ function entriesAreRatingWords(grid: Grid, row: number, column: number): boolean
     if (v === null) continue;
     const t = cellText(v);
     if (t === "" || isNotApplicable(t)) continue;
-    if (isRatingWord(t)) words++;
+    // "2 - Developing": a level given with its number.
+    if (isRatingWord(t) || /^\d{1,2}\s*[-\u2013:=.)]\s*[A-Za-z]/.test(t)) words++;
     else other++;
   }
   return words >= 2 && words >= (words + other) * 0.6;
@@ -164,7 +169,7 @@ function entriesAreRatingWords(grid: Grid, row: number, column: number): boolean
 export function readHeader(grid: Grid, row: number, right: number): HeaderLayout | undefined {
   if (!mayBeHeader(grid, row, right)) return undefined;
   const band = isBand(grid, row - 1, right);
-  const found: { column: number; role: ColumnRole; text: string }[] = [];
+  const found: { column: number; role: ColumnRole; text: string; fromBand?: boolean }[] = [];
   const texts = new Map<number, string>();
   const ticks = tickColumns(grid, row, right);
   const tickAt = new Set(ticks?.map((t) => t.column));
@@ -175,17 +180,25 @@ export function readHeader(grid: Grid, row: number, right: number): HeaderLayout
     if (text !== "") texts.set(c, text);
     if (tickAt.has(c)) continue;
     const rating = ratingHeader(own);
-    const role =
+    const ownRole =
       rating === "rating" || (rating === "maybe" && entriesAreRatingWords(grid, row, c))
         ? "rating"
-        : (roleOfHeader(own) ?? (above ? roleOfHeader(text) : undefined));
-    if (role) found.push({ column: c, role, text });
+        : roleOfHeader(own);
+    const bandRole = !ownRole && above ? roleOfHeader(text) : undefined;
+    if (ownRole) found.push({ column: c, role: ownRole, text });
+    else if (bandRole) found.push({ column: c, role: bandRole, text, fromBand: true });
   }
+  // "Self-assessment" over "RAG | Commentary": the column that names itself the rating is it,
+  // not its neighbour that only the band calls a score.
+  if (found.some((f) => f.role === "rating" && !f.fromBand))
+    for (const f of found) if (f.role === "score" && f.fromBand) f.role = "evidence";
   const columns: Partial<Record<ColumnRole, number>> = {};
   const labels: Partial<Record<ColumnRole, string>> = {};
 
-  // Two score columns: the later year, or the one not marked as last year's, is this year's.
-  const scores = found.filter((f) => f.role === "score");
+  // Two score columns (or, with none, two rating columns: "RAG 2023/24", "RAG 2024/25"): the
+  // later year, or the one not marked as last year's, is this year's.
+  const named = found.filter((f) => f.role === "score");
+  const scores = named.length ? named : found.filter((f) => f.role === "rating");
   if (scores.length > 1) {
     const withYears = scores.map((s) => ({ s, year: yearIn(s.text) }));
     let current = scores[0];

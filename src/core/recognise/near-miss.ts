@@ -66,14 +66,20 @@ function rolesOfRow(grid: Grid, row: number, right: number): Candidate["roles"] 
 function emptyHeaderReason(grid: Grid, row: number, column: number, label: string): string {
   let numbers = 0;
   let decimals = 0;
+  const words: string[] = [];
   const end = Math.min(lastRow(grid), row + 200);
   for (let r = row + 1; r <= end; r++) {
     const s = parseScore(cellAt(grid, r, column));
     if (s.kind === "number") numbers++;
     if (s.kind === "decimal") decimals++;
+    if (s.kind === "text" && words.length < 50) words.push(s.text);
   }
-  if (decimals > numbers)
+  if (decimals > numbers && decimals >= words.length)
     return `has a header with a score column ("${label}"), but its entries are averages (decimals), as in a summary`;
+  if (words.length > numbers) {
+    const shown = [...new Set(words)].slice(0, 3).map((w) => `"${w.slice(0, 30)}"`);
+    return `has a header with a score column ("${label}"), but its entries (${shown.join(", ")}) are not ratings on any scale`;
+  }
   return `has a header with a score column ("${label}"), but no requirements under it`;
 }
 
@@ -118,7 +124,9 @@ export function closestToSchedule(grids: readonly Grid[]): NearMiss | undefined 
   } else if (!CONTENT.some((r) => best!.roles.has(r))) {
     what = `${where} has a rating column ("${rating.text}") and ${words} (${quoted}), but no requirement, evidence, action or ref column`;
   } else {
-    what = `${where} has a rating column ("${rating.text}") and ${words} (${quoted}), but no other column a schedule has (evidence, action, lead officer, target date)`;
+    const others: ColumnRole[] = ["evidence", "action", "lead", "targetDate"];
+    const missing = others.filter((r) => !best!.roles.has(r)).map((r) => ROLE_WORDS[r]);
+    what = `${where} has a rating column ("${rating.text}") and ${words} (${quoted}), but no other column a schedule has (${missing.join(", ")})`;
   }
   return { sheet: best.sheet, row: best.row, column: rating?.column ?? best.column, what };
 }

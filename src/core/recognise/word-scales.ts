@@ -15,6 +15,11 @@ interface VocabularyLevel {
 export interface Vocabulary {
   readonly id: string;
   readonly levels: readonly VocabularyLevel[];
+  /**
+   * Read from data, the scale is the levels the column uses, not the whole vocabulary: quality
+   * words come in many sets ("Poor / Adequate / Good", "Fair / Good / Excellent").
+   */
+  readonly observedOnly?: boolean;
 }
 
 const level = (name: string, rank: number, aliases: string[], stated = false): VocabularyLevel => ({
@@ -117,6 +122,18 @@ export const VOCABULARIES: readonly Vocabulary[] = [
       ]),
       level("Good", 3, []),
       level("Outstanding", 4, []),
+    ],
+  },
+  {
+    id: "quality",
+    observedOnly: true,
+    levels: [
+      level("Poor", 1, ["unsatisfactory", "very poor"]),
+      level("Weak", 2, []),
+      level("Adequate", 3, ["fair", "satisfactory", "acceptable"]),
+      level("Good", 4, []),
+      level("Very good", 5, ["strong"]),
+      level("Excellent", 6, ["outstanding", "exemplary"]),
     ],
   },
 ];
@@ -244,7 +261,7 @@ function distinctByLevel(items: readonly StatedItem[], key: (i: StatedItem) => s
  * Puts a stated list in order, worst first: by number where every item has one (the direction
  * from what the ends say), by a known vocabulary where one places every item, else in the order
  * written, turned round when the words say it was written best first. Undefined for fewer than
- * two levels.
+ * two levels, and for words that do not say which is better.
  */
 export function orderStated(raw: readonly StatedItem[]): WordScale | undefined {
   const items = distinctByLevel(
@@ -271,10 +288,21 @@ export function orderStated(raw: readonly StatedItem[]): WordScale | undefined {
     // Two spellings of one level ("Red", "R") keep the first.
     const byRank = new Map<number, StatedItem>();
     for (const r of ranked) if (!byRank.has(r.rank)) byRank.set(r.rank, r.i);
-    const levels = [...byRank.entries()].sort((a, b) => a[0] - b[0]).map(([, i]) => i.text);
+    // A key of letters ("G", "A", "R") names its levels in full.
+    const named = (rank: number, i: StatedItem) =>
+      i.text.trim().length <= 2
+        ? (fit.vocabulary.levels.find((l) => l.rank === rank)?.name ?? i.text)
+        : i.text;
+    const levels = [...byRank.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([rank, i]) => named(rank, i));
     return levels.length >= 2 ? { levels } : undefined;
   }
-  const written = orientation(items.map(say)) < 0 ? [...items].reverse() : items;
+  // Words no vocabulary knows make a scale only where they say how good each end is: a list of
+  // field names or medal colours is not a rating scale, whatever order it is in.
+  const said = items.map(say);
+  if (said.filter((x) => x !== undefined).length < 2 || orientation(said) === 0) return undefined;
+  const written = orientation(said) < 0 ? [...items].reverse() : items;
   return { levels: written.map((i) => i.text) };
 }
 
@@ -321,9 +349,14 @@ export function scaleFromVocabulary(
       spelling.set(rank, { text: e.text.trim(), count: e.count });
   }
   const levels = vocabulary.levels
-    .filter((l) => !l.stated)
+    .filter((l) => !l.stated && (!vocabulary.observedOnly || spellingSeen(l)))
     .map((l) => spelling.get(l.rank)?.text ?? l.name);
-  return { levels };
+  return levels.length >= 2 ? { levels } : undefined;
+
+  function spellingSeen(l: VocabularyLevel): boolean {
+    for (const word of entries.keys()) if (l.aliases.includes(word)) return true;
+    return false;
+  }
 }
 
 /**
@@ -361,9 +394,14 @@ export function levelMatcher(levels: readonly string[]): (entry: string) => numb
   };
 }
 
-/** Is this text a word some vocabulary rates with (any level, stated ones included)? */
-export function isRatingWord(text: string): boolean {
-  return levelsOf(normaliseWord(text)).size > 0;
+/**
+ * Is this text a word some vocabulary rates with? Levels that only a key may define (Blue,
+ * "Complete", Amber/Green) count only when `stated`: "Complete" down a column is an action's
+ * progress unless a key says otherwise.
+ */
+export function isRatingWord(text: string, stated = false): boolean {
+  for (const l of levelsOf(normaliseWord(text)).values()) if (stated || !l.stated) return true;
+  return false;
 }
 
 /** The vocabulary id a word belongs to, when it belongs to exactly one (for tick-column headers). */
@@ -385,11 +423,16 @@ export function statedInline(text: string): StatedItem[] | undefined {
     );
   if (!keyLike) return undefined;
   // Split into the pieces a key is written in: "Red = ...; Amber = ...", "A / B / C", "A, B or C";
-  // "Amber/Green" stays one piece.
+  // "Amber/Green" on its own stays one piece; "Green/Amber/Red" is three.
   const pieces = lower
-    .replace(/\b(red|amber|green)\s*\/\s*(?=(red|amber|green)\b)/g, "$1-")
+    .replace(/(?<![/\w-]\s*)(red|amber|green)\s*\/\s*(red|amber|green)\b(?!\s*\/)/g, "$1\u2044$2")
     .split(/[;,/|\n()]|\s(?:or|and)\s/)
-    .map((p) => p.replace(/^.*?:\s*/, "").trim())
+    .map((p) =>
+      p
+        .replace(/^.*?:\s*/, "")
+        .replace(/\u2044/g, "/")
+        .trim()
+    )
     .filter((p) => p !== "");
   let best: { items: StatedItem[]; ranks: number } | undefined;
   for (const vocabulary of VOCABULARIES) {
@@ -413,7 +456,7 @@ export function statedInline(text: string): StatedItem[] | undefined {
   return best?.items;
 }
 
+/** "amber/green" -> "Amber/Green", "not compliant" -> "Not compliant". */
 function titleCase(text: string): string {
-  if (text.length <= 1) return text.toUpperCase();
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return text.replace(/(^|\/)(\S)/g, (_m, before: string, ch: string) => before + ch.toUpperCase());
 }
