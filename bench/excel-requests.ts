@@ -36,7 +36,11 @@ function schedule(name: string, rows: number): MockSheet {
 async function measure(label: string, sheets: MockSheet[]) {
   const mock = mockExcel(sheets);
   const started = Date.now();
-  const read = await readWorkbook(mock.context, { ...DEFAULT_READ_OPTIONS, mergedAreas: true });
+  const read = await readWorkbook(mock.context, {
+    ...DEFAULT_READ_OPTIONS,
+    mergedAreas: true,
+    validationLists: true,
+  });
   const readSyncs = mock.syncs();
   const findings: Finding[] = [...validateGrids(read.grids).findings];
   await applyHighlights(mock.context, findings);

@@ -39,7 +39,7 @@ const CONTENT_ROLES: readonly ColumnRole[] = ["requirement", "evidence", "action
 function mayBeHeader(grid: Grid, row: number, right: number): boolean {
   let strings = 0;
   let scoreWord = false;
-  let ratingWords = 0;
+  let short = 0;
   for (let c = grid.firstColumn; c <= right; c++) {
     const v = cellAt(grid, row, c);
     if (v === null) continue;
@@ -47,9 +47,18 @@ function mayBeHeader(grid: Grid, row: number, right: number): boolean {
     if (v.length > 200) return false;
     if (v.trim() !== "") strings++;
     if (!scoreWord && v.length <= 60 && SCORE_WORD.test(v)) scoreWord = true;
-    if (v.length <= 25 && isRatingWord(v)) ratingWords++;
+    if (v.length <= 25) short++;
   }
-  return (scoreWord || ratingWords >= 2) && strings >= 2;
+  if (strings < 2) return false;
+  if (scoreWord) return true;
+  // Tick columns ("Yes | Partly | No") name no score: two rating words make the row a candidate.
+  if (short < 2) return false;
+  let ratingWords = 0;
+  for (let c = grid.firstColumn; c <= right && ratingWords < 2; c++) {
+    const v = cellAt(grid, row, c);
+    if (typeof v === "string" && v.length <= 25 && isRatingWord(v)) ratingWords++;
+  }
+  return ratingWords >= 2;
 }
 
 function mergeCovering(

@@ -3,6 +3,9 @@
  * how an entry is compared with them, and how a stated list of words is put in order, worst first.
  */
 
+/** Text with nothing to fold: words of letters and digits, one space apart. */
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /** One level of a vocabulary: a rank (higher is better) and every way it is written. */
 interface VocabularyLevel {
   readonly name: string;
@@ -144,8 +147,10 @@ export const VOCABULARIES: readonly Vocabulary[] = [
  * "non-compliant").
  */
 export function normaliseWord(text: string): string {
-  return text
-    .toLowerCase()
+  // Most entries ("Amber", "Partly met") are plain once lower-cased: nothing more to fold.
+  const lower = text.toLowerCase();
+  if (PLAIN.test(lower)) return lower;
+  return lower
     .replace(/[\u2010-\u2015]/g, "-")
     .replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, " ")
     .replace(/^[\s"'\u2018\u2019\u201c\u201d(*]+|[\s"'\u2018\u2019\u201c\u201d)*.!?:;,]+$/g, "")
