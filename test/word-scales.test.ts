@@ -1,3 +1,4 @@
+import type { Grid } from "../src/core/grid";
 import { completeScale, describeScale, scaleHintFromText } from "../src/core/recognise/scale";
 import { readScore } from "../src/core/recognise/score-value";
 import {
@@ -8,6 +9,7 @@ import {
   statedInline,
 } from "../src/core/recognise/word-scales";
 import { SETTINGS_VERSION, parseScaleOption, parseSettings } from "../src/core/settings";
+import { validateGrids } from "../src/core/validate";
 
 const entries = (...words: string[]) => {
   const m = new Map<string, { count: number; text: string }>();
@@ -218,5 +220,70 @@ describe("word scales in settings", () => {
       levels: ["Red", "Amber", "Green"],
     });
     expect(parseScaleOption("No/Partly/Yes").levels).toEqual(["No", "Partly", "Yes"]);
+  });
+});
+
+describe("rating words with their meaning written after them", () => {
+  it("reads 'Green - on track' and 'Amber (see note)' as their level", () => {
+    const entries = new Map([
+      ["green-on track", { count: 2, text: "Green - on track" }],
+      ["amber (see note", { count: 1, text: "Amber (see note)" }],
+      ["red", { count: 1, text: "Red" }],
+    ]);
+    expect(scaleFromVocabulary(entries)?.levels).toEqual(["Red", "Amber", "Green"]);
+    const rag = {
+      min: 1,
+      max: 3,
+      direction: "ascending" as const,
+      levels: ["Red", "Amber", "Green"],
+    };
+    expect(readScore("Green - on track", rag)).toEqual({ kind: "number", value: 3, word: "Green" });
+  });
+});
+
+describe("numbers stated, words typed", () => {
+  const sheet = (scoreHeader: string, entries: (string | number)[]): Grid => ({
+    name: "S",
+    hidden: false,
+    firstRow: 1,
+    firstColumn: 1,
+    merges: [],
+    rows: [
+      ["Ref", "Requirement", "Evidence", scoreHeader, "Action", "Lead officer"],
+      ...entries.map((e, i) => [
+        `R${i + 1}`,
+        `Requirement ${i + 1}.`,
+        "Evidence",
+        e,
+        "Act",
+        "Lead",
+      ]),
+    ],
+  });
+
+  it("a header that states numbers keeps them: quality words typed in it are invalid", () => {
+    const result = validateGrids([sheet("Score (1-5)", ["Good", "Good", "Adequate", 4])]);
+    expect(result.schedules[0].scale).toEqual({ min: 1, max: 5, direction: "ascending" });
+    expect(result.findings.map((f) => f.rule)).toEqual([
+      "score-invalid",
+      "score-invalid",
+      "score-invalid",
+    ]);
+  });
+
+  it("a legend that names its numbers takes the names too", () => {
+    const result = validateGrids([
+      sheet("Assessment (1 = Red, 2 = Amber, 3 = Green)", ["Amber", 3, "red", "Green"]),
+    ]);
+    expect(result.schedules[0].scale).toEqual({
+      min: 1,
+      max: 3,
+      direction: "ascending",
+      levels: ["Red", "Amber", "Green"],
+      numbered: true,
+    });
+    expect(
+      result.schedules[0].scored.map((s) => (s.score.kind === "number" ? s.score.value : 0))
+    ).toEqual([2, 3, 1, 3]);
   });
 });

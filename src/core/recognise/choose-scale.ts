@@ -171,9 +171,12 @@ export function chooseScale(e: ScaleEvidence): ScaleChoice {
     const key = e.keyFor([...t.words.keys()]);
     if (key && !key.numbers) candidates.push({ words: key, source: "key" });
   }
-  const vocabulary = scaleFromVocabulary(t.words);
+  // Where a legend, header or list states a scale of numbers ("Score (1-5)"), words typed in
+  // its cells ("Good") are invalid scores, not a vocabulary to guess a scale from.
+  const numbersStated = hints.some((h) => h.hint.min !== undefined && h.hint.max !== undefined);
+  const vocabulary = numbersStated ? undefined : scaleFromVocabulary(t.words);
   if (vocabulary) candidates.push({ words: vocabulary, source: "vocabulary" });
-  const implied = e.headerWords ? orderStated(e.headerWords) : undefined;
+  const implied = e.headerWords && !numbersStated ? orderStated(e.headerWords) : undefined;
   if (implied) candidates.push({ words: implied, source: "header" });
 
   // "TBC" down a column not yet scored does not make it a column of words.

@@ -347,7 +347,7 @@ function headerTail(
 }
 
 /** A schedule is real when it has requirements and its scores are not a pivot's averages. */
-function plausible(draft: Draft): boolean {
+function plausible(grid: Grid, draft: Draft): boolean {
   if (draft.records.length === 0) return false;
   let fractions = 0;
   let numbers = 0;
@@ -356,7 +356,25 @@ function plausible(draft: Draft): boolean {
     if (s.kind === "number") numbers++;
     if (s.kind === "decimal") fractions++;
   }
-  return fractions <= numbers;
+  if (fractions > numbers) return false;
+  // A summary counts: "Actions open 3", "Lead officers named 2", or RAG counts under "Green |
+  // Amber | Red". A schedule's action and lead are words, and its tick boxes hold marks.
+  const counted = (values: readonly string[]) => {
+    const filled = values.filter((v) => v !== "");
+    return (
+      filled.length > 0 &&
+      filled.filter((v) => /^\d+(\.\d+)?$/.test(v)).length >= filled.length * 0.6
+    );
+  };
+  if (counted(draft.records.map((r) => r.action)) || counted(draft.records.map((r) => r.lead)))
+    return false;
+  if (draft.layout.ticks) {
+    const cells = draft.records.flatMap((r) =>
+      draft.layout.ticks!.map((t) => cellAt(grid, r.scoreRow, t.column))
+    );
+    if (cells.some((v) => typeof v === "number" && v !== 0 && v !== 1)) return false;
+  }
+  return true;
 }
 
 /** The drop-down list on the schedule's score cells: on the first rows that have one. */
@@ -379,7 +397,7 @@ function signatureOf(layout: HeaderLayout): string {
 
 function finish(grid: Grid, draft: Draft, out: Schedule[], context: RecogniseContext): void {
   flush(draft);
-  if (!plausible(draft)) return;
+  if (!plausible(grid, draft)) return;
   const choice = chooseScale({
     hints: draft.hints,
     statedWords: draft.statedWords,

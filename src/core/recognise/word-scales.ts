@@ -75,6 +75,7 @@ export const VOCABULARIES: readonly Vocabulary[] = [
         "partly complies",
         "partially complies",
       ]),
+      level("Largely compliant", 2.5, ["mostly compliant", "substantially compliant"], true),
       level("Fully compliant", 3, [
         "compliant",
         "fully-compliant",
@@ -91,6 +92,7 @@ export const VOCABULARIES: readonly Vocabulary[] = [
     levels: [
       level("Not met", 1, ["unmet", "not yet met"]),
       level("Partly met", 2, ["partially met", "part met", "part-met", "partly-met"]),
+      level("Largely met", 2.5, ["mostly met", "substantially met"], true),
       level("Met", 3, ["fully met"]),
     ],
   },
@@ -182,11 +184,18 @@ function levelsOf(word: string): ReadonlyMap<string, VocabularyLevel> {
 /** The rank of a word in a vocabulary, or undefined when the vocabulary does not have it. */
 function rankIn(vocabulary: Vocabulary, word: string, stated: boolean): number | undefined {
   const w = normaliseWord(word);
-  for (const l of vocabulary.levels) {
-    if (l.stated && !stated) continue;
-    if (l.aliases.includes(w)) return l.rank;
-  }
+  const head = headWord(w);
+  for (const w2 of head === w ? [w] : [w, head])
+    for (const l of vocabulary.levels) {
+      if (l.stated && !stated) continue;
+      if (l.aliases.includes(w2)) return l.rank;
+    }
   return undefined;
+}
+
+/** "green-fully in place", "amber (see note": the level word before its explanation. */
+function headWord(normalised: string): string {
+  return /^([^-(:;,]+?)\s*(?:[-(:;,]|$)/.exec(normalised)?.[1].trim() ?? normalised;
 }
 
 /** A word as a council might state it in a key: its text, and a number or a description beside it. */
@@ -348,7 +357,9 @@ export function scaleFromVocabulary(
   const spelling = new Map<number, { text: string; count: number }>();
   for (const [word, e] of entries) {
     const rank = rankIn(vocabulary, word, false);
-    if (rank === undefined || !/^[A-Z][a-z]/.test(e.text.trim())) continue;
+    // Only an entry that is the level word itself names it: not "Green - on track".
+    const exact = vocabulary.levels.some((l) => l.aliases.includes(word));
+    if (rank === undefined || !exact || !/^[A-Z][a-z]/.test(e.text.trim())) continue;
     const known = spelling.get(rank);
     if (!known || e.count > known.count)
       spelling.set(rank, { text: e.text.trim(), count: e.count });
@@ -359,7 +370,8 @@ export function scaleFromVocabulary(
   return levels.length >= 2 ? { levels } : undefined;
 
   function spellingSeen(l: VocabularyLevel): boolean {
-    for (const word of entries.keys()) if (l.aliases.includes(word)) return true;
+    for (const word of entries.keys())
+      if (l.aliases.includes(word) || l.aliases.includes(headWord(word))) return true;
     return false;
   }
 }
@@ -390,9 +402,9 @@ export function levelMatcher(levels: readonly string[]): (entry: string) => numb
     const direct = index.get(w);
     if (direct !== undefined) return direct;
     // "Green - fully in place", "Red (not met)": the level word first, its meaning after.
-    const head = /^([^-(:;,]+?)\s*(?:[-(:;,]|$)/.exec(w)?.[1];
-    if (head && head !== w) {
-      const h = index.get(head.trim());
+    const head = headWord(w);
+    if (head !== w) {
+      const h = index.get(head);
       if (h !== undefined) return h;
     }
     return -1;
