@@ -11,6 +11,7 @@ import { freeSheetName } from "../src/core/summary/sheet-names";
 import { validateGrids } from "../src/core/validate";
 import { readWorkbookFile } from "../src/file";
 import { committeeWorkbook } from "../src/file/committee-workbook";
+import { noRatingColumn } from "./fixtures/cases/no-rating-column";
 import { notApplicable } from "./fixtures/cases/not-applicable";
 import { ragLegend } from "./fixtures/cases/rag-legend";
 import { gridsFromSpecs } from "./helpers/fake-host";
@@ -243,6 +244,16 @@ describe("the committee workbook file", () => {
 
 describe("govcheck summarise", () => {
   const dir = mkdtempSync(join(tmpdir(), "govcheck-summarise-"));
+
+  it("says so, and exits 1, when a return has no schedule to summarise", async () => {
+    const file = await writeWorkbook(noRatingColumn.sheets);
+    const out = join(dir, "nothing.xlsx");
+    const { code, err } = await runCli("summarise", file, "-o", out);
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /^govcheck: .+: No self-assessment schedule found: sheet 'FM Code' row 6 has .* but no column read as a rating\n$/
+    );
+  });
 
   it("writes the committee workbook and refuses to write over an input", async () => {
     const out = join(dir, "committee.xlsx");
