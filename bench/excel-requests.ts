@@ -60,6 +60,7 @@ async function measure(label: string, sheets: SheetSeed[]): Promise<Row> {
     ...DEFAULT_READ_OPTIONS,
     mergedAreas: true,
     api112: true,
+    validationLists: true,
   });
   const readSyncs = excel.syncs();
   const result = validateGrids(read.grids);

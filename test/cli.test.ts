@@ -98,11 +98,64 @@ describe("govcheck validate", () => {
     expect(new Set(weakCells)).toEqual(new Set([2, 5]));
   });
 
-  it("exits 0 with a sentence when a workbook has no schedules", async () => {
-    const file = await writeWorkbook(byName("cover, contents").sheets);
+  it("never passes silently: no schedule is one no-schedule-found finding and exit 1", async () => {
+    const file = await writeWorkbook(byName("no column read as a rating").sheets);
     const { code, out } = await runCli("validate", file);
-    expect(code).toBe(0);
-    expect(out).toMatch(/no self-assessment schedule found/);
+    expect(code).toBe(1);
+    const lines = out.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/no self-assessment schedule read, so nothing was checked/);
+    expect(
+      lines.some((l) =>
+        /^ {2}FM Code!A6 +no-schedule-found +No self-assessment schedule found: sheet 'FM Code' row 6 has requirement, evidence, action, lead officer and target date columns .* but no column read as a rating$/.test(
+          l
+        )
+      )
+    ).toBe(true);
+    expect(lines[lines.length - 1]).toBe("1 finding (1 error, 0 warnings, 0 notices) in 1 file.");
+    const json = JSON.parse((await runCli("validate", file, "--json")).out);
+    expect(json.schedules).toEqual([]);
+    expect(json.issues).toEqual([
+      {
+        sheet: "FM Code",
+        row: 6,
+        column: 1,
+        cell: "A6",
+        rule: "no-schedule-found",
+        severity: "error",
+        message: expect.stringMatching(/^No self-assessment schedule found: sheet 'FM Code' row 6/),
+      },
+    ]);
+  });
+
+  it("word scales in the JSON: levels worst first, tick columns, and --low N as the N worst levels", async () => {
+    const rag = await writeWorkbook(byName("RAG ratings").sheets);
+    const plain = JSON.parse((await runCli("validate", rag, "--json")).out);
+    expect(plain.schedules[0].scale).toEqual({
+      min: 1,
+      max: 3,
+      direction: "ascending",
+      levels: ["Red", "Amber", "Green"],
+    });
+    expect(plain.schedules[0].scaleSource).toBe("legend");
+    expect(plain.schedules[0].weakThreshold).toBe(2);
+    // --low 1: only Red is weak, so Amber without an action is no longer a finding.
+    const low1 = JSON.parse((await runCli("validate", rag, "--json", "--low", "1")).out);
+    expect(low1.schedules[0].weakThreshold).toBe(1);
+    expect(low1.issues.map((f: { cell: string }) => f.cell)).not.toContain("E8");
+    expect(plain.issues.map((f: { cell: string }) => f.cell)).toContain("E8");
+
+    const ticks = await writeWorkbook(byName("tick columns").sheets);
+    const t = JSON.parse((await runCli("validate", ticks, "--json")).out);
+    expect(t.schedules[0].tickColumns).toEqual({ Yes: "C", Partly: "D", No: "E", "N/A": "F" });
+    expect(t.schedules[0].scale.levels).toEqual(["No", "Partly", "Yes"]);
+
+    // --scale with words sets a word scale on every schedule.
+    const medals = await writeWorkbook(byName("rating words nothing").sheets.slice(1));
+    const set = JSON.parse(
+      (await runCli("validate", medals, "--json", "--scale", "Bronze,Silver,Gold")).out
+    );
+    expect(set.schedules[0].scale.levels).toEqual(["Bronze", "Silver", "Gold"]);
+    expect(set.schedules[0].scaleSource).toBe("setting");
   });
 
   it("exits 0 when every schedule is clean", async () => {
@@ -131,6 +184,9 @@ describe("govcheck validate", () => {
   it("rejects bad options with exit 2", async () => {
     expect((await runCli("validate", "x.xlsx", "--low", "two")).code).toBe(2);
     expect((await runCli("validate", "x.xlsx", "--scale", "5")).code).toBe(2);
+    const oneWord = await runCli("validate", "x.xlsx", "--scale", "Red");
+    expect(oneWord.code).toBe(2);
+    expect(oneWord.err).toMatch(/MIN-MAX, such as 1-5, or words worst first/);
     expect((await runCli("frobnicate")).code).toBe(2);
   });
 });

@@ -74,7 +74,10 @@ describe("scales", () => {
     ["Rating: 1 = fully compliant, 4 = not compliant", { min: 1, max: 4, direction: "descending" }],
     ["Score 2024/25", {}],
   ])("%s", (text, hint) => {
-    expect(scaleHintFromText(text)).toEqual(hint);
+    // The words a legend gives its numbers are checked in word-scales.test.ts.
+    const read = { ...scaleHintFromText(text) };
+    delete read.names;
+    expect(read).toEqual(hint);
   });
 
   it("completes a cut-short scale from the data, rounded up to a usual top", () => {

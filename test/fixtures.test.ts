@@ -1,6 +1,5 @@
-import { columnLetters } from "../src/core/grid";
 import { CASES } from "./fixtures/cases";
-import { checkFixture, findingKeys, readFixture } from "./helpers/check-fixture";
+import { checkFixture, findingKeys, readFixture, scheduleSummary } from "./helpers/check-fixture";
 
 describe.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
   it("produces exactly the expected findings", async () => {
@@ -9,25 +8,16 @@ describe.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
   });
 
   it("recognises the expected schedules", async () => {
-    const result = checkFixture(c, await readFixture(c, false));
-    const got = result.schedules.map(({ schedule, scale, weakThreshold }) => ({
-      sheet: schedule.sheet,
-      title: schedule.title,
-      headerRow: schedule.headerRow,
-      scale,
-      weakThreshold,
-      requirements: schedule.records.length,
-      columns: Object.fromEntries(
-        Object.entries(schedule.columns).map(([k, v]) => [k, columnLetters(v)])
-      ),
-      sections: schedule.sections.length,
-    }));
+    const got = scheduleSummary(checkFixture(c, await readFixture(c, false)));
     expect(got).toHaveLength(c.expect.schedules.length);
     c.expect.schedules.forEach((want, i) => expect(got[i]).toMatchObject(want));
   });
 
-  it("gives the same findings through the streaming reader", async () => {
+  it("gives the same findings and schedules through the streaming reader", async () => {
     const result = checkFixture(c, await readFixture(c, true));
     expect(findingKeys(result)).toEqual(c.expect.findings);
+    const got = scheduleSummary(result);
+    expect(got).toHaveLength(c.expect.schedules.length);
+    c.expect.schedules.forEach((want, i) => expect(got[i]).toMatchObject(want));
   });
 });

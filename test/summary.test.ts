@@ -11,6 +11,9 @@ import { freeSheetName } from "../src/core/summary/sheet-names";
 import { validateGrids } from "../src/core/validate";
 import { readWorkbookFile } from "../src/file";
 import { committeeWorkbook } from "../src/file/committee-workbook";
+import { noRatingColumn } from "./fixtures/cases/no-rating-column";
+import { notApplicable } from "./fixtures/cases/not-applicable";
+import { ragLegend } from "./fixtures/cases/rag-legend";
 import { gridsFromSpecs } from "./helpers/fake-host";
 import { writeWorkbook } from "./helpers/check-fixture";
 import { convertWithLibreOffice } from "./helpers/libreoffice";
@@ -138,6 +141,48 @@ describe("committee summary model (Riverbend figures checked by hand)", () => {
     expect(summary.cells.some((c) => c.value === "Made: 24/11/2026")).toBe(true);
   });
 
+  it("counts N/A as not applicable, never as invalid, weak or in the share above the threshold", () => {
+    const summary = buildSummary(
+      [{ source: "", result: validateGrids(gridsFromSpecs(notApplicable.sheets)), settings }],
+      MADE
+    );
+    const [section] = summary.sections;
+    expect([section.requirements, section.scored, section.notApplicable]).toEqual([5, 2, 3]);
+    expect(summary.notApplicable).toBe(3);
+    // Two requirements apply: one scores 3 (above the weak 2), one scores 2.
+    expect([summary.aboveThreshold, summary.requirements]).toEqual([1, 2]);
+    expect(summary.exceptions.map((e) => e.problem)).toEqual(["Weak score 2: no lead"]);
+    const plan = planCommitteeSheets(summary);
+    const texts = plan.sheets[0].cells.map((c) => c.value);
+    expect(texts).toContain(
+      "Requirements scoring above the weak threshold: 1 of 2 (50%); 3 not applicable"
+    );
+  });
+
+  it("summarises a word scale on its level numbers, and names the ratings in words", () => {
+    const summary = buildSummary(
+      [{ source: "", result: validateGrids(gridsFromSpecs(ragLegend.sheets)), settings }],
+      MADE
+    );
+    const [section] = summary.sections;
+    // Green 3, Amber 2, Red 1, Amber 2, Green 3 (g): Amber/Green invalid, N/A apart, one missing.
+    expect(section.distribution).toEqual([1, 2, 2]);
+    expect(section.mean).toBeCloseTo(11 / 5);
+    expect([section.notApplicable, section.weak]).toEqual([1, 3]);
+    // Those lacking an action or lead first (the named lead before none), then the rest.
+    expect(summary.actions.map((a) => a.score)).toEqual(["Amber", "Red", "Amber"]);
+    expect(summary.exceptions.map((e) => e.problem)).toEqual([
+      'Weak rating "Red": no lead',
+      'Weak rating "Amber": no action',
+      "Rating not on the scale",
+      "No score",
+    ]);
+    const plan = planCommitteeSheets(summary);
+    expect(plan.sheets[0].cells.map((c) => c.value)).toContain(
+      "Audit Committee self-assessment of good practice 2025/26 (Audit Committee): scale Red, Amber, Green (worst to best), weak at 2 or lower"
+    );
+  });
+
   it("names sheets by Excel's rules and never reuses a taken name", () => {
     expect(freeSheetName("Committee Summary", ["Sheet1"])).toBe("Committee Summary");
     expect(freeSheetName("Committee Summary", ["committee summary"])).toBe("Committee Summary (2)");
@@ -199,6 +244,16 @@ describe("the committee workbook file", () => {
 
 describe("govcheck summarise", () => {
   const dir = mkdtempSync(join(tmpdir(), "govcheck-summarise-"));
+
+  it("says so, and exits 1, when a return has no schedule to summarise", async () => {
+    const file = await writeWorkbook(noRatingColumn.sheets);
+    const out = join(dir, "nothing.xlsx");
+    const { code, err } = await runCli("summarise", file, "-o", out);
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /^govcheck: .+: No self-assessment schedule found: sheet 'FM Code' row 6 has .* but no column read as a rating\n$/
+    );
+  });
 
   it("writes the committee workbook and refuses to write over an input", async () => {
     const out = join(dir, "committee.xlsx");

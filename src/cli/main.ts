@@ -109,12 +109,16 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     return EXIT_UNREADABLE;
   }
   const inputs: SummaryInput[] = [];
+  let nothingRead = 0;
   const unreadable = await readEach(files, io, (file, grids) => {
-    inputs.push({
-      source: files.length > 1 ? basename(file) : "",
-      result: scoreGrids(grids, { settings }),
-      settings,
-    });
+    const result = scoreGrids(grids, { settings });
+    // Never a silent pass: a return with no schedule read says so, and says why.
+    if (result.schedules.length === 0) {
+      nothingRead++;
+      for (const f of validateGrids(grids, { settings }).findings)
+        if (f.rule === "no-schedule-found") io.err(`govcheck: ${file}: ${f.message}\n`);
+    }
+    inputs.push({ source: files.length > 1 ? basename(file) : "", result, settings });
   });
   if (unreadable) {
     io.err("govcheck: no summary written, because not every return could be read.\n");
@@ -132,7 +136,7 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
       `${summary.sections.length} sections, ${summary.actions.length} actions, ${summary.exceptions.length} exceptions; ` +
       `requirements above the weak threshold: ${shareText(summary.aboveThreshold, summary.requirements)}.\n`
   );
-  return EXIT_CLEAN;
+  return nothingRead ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 async function validateCommand(files: string[], flags: ValidateFlags, io: Io): Promise<number> {

@@ -7,7 +7,15 @@ export interface ScheduleJson {
   title: string;
   headerRow: number;
   columns: Record<string, string>;
-  scale: { min: number; max: number; direction: "ascending" | "descending" };
+  /** Word scales add `levels`, worst first; level n counts from the worst end. */
+  scale: {
+    min: number;
+    max: number;
+    direction: "ascending" | "descending";
+    levels?: string[];
+  };
+  /** Tick columns (Yes | Partly | No | N/A) that together hold the rating: level to column letter. */
+  tickColumns?: Record<string, string>;
   requirements: number;
   weakThreshold: number;
   scaleSource: string;
@@ -33,7 +41,19 @@ export function reportJson(file: string, result: ValidationResult): FileReportJs
         title: schedule.title,
         headerRow: schedule.headerRow,
         columns,
-        scale: { min: scale.min, max: scale.max, direction: scale.direction },
+        scale: {
+          min: scale.min,
+          max: scale.max,
+          direction: scale.direction,
+          ...(scale.levels ? { levels: [...scale.levels] } : {}),
+        },
+        ...(schedule.ticks
+          ? {
+              tickColumns: Object.fromEntries(
+                schedule.ticks.map((t) => [t.level, columnLetters(t.column)])
+              ),
+            }
+          : {}),
         requirements: schedule.records.length,
         weakThreshold,
         scaleSource: schedule.scaleSource,

@@ -10,21 +10,22 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function reportText(file: string, result: ValidationResult): string {
   const lines: string[] = [];
   const requirements = result.schedules.reduce((n, s) => n + s.schedule.records.length, 0);
-  if (result.schedules.length === 0) {
+  if (result.schedules.length === 0)
+    lines.push(`${file}: no self-assessment schedule read, so nothing was checked (see below).`);
+  else
     lines.push(
-      `${file}: no self-assessment schedule found (no header row with a score column), so nothing was checked.`
+      `${file}: ${plural(result.schedules.length, "schedule")}, ${plural(requirements, "requirement")}`
     );
-    return lines.join("\n");
-  }
-  lines.push(
-    `${file}: ${plural(result.schedules.length, "schedule")}, ${plural(requirements, "requirement")}`
-  );
   for (const { schedule, scale, weakThreshold } of result.schedules) {
     const worse = scale.direction === "ascending" ? "or lower" : "or higher";
     lines.push(
       `  ${schedule.sheet}, header row ${schedule.headerRow}: "${schedule.title}", scale ${describeScale(scale)}, weak at ${weakThreshold} ${worse}`
     );
   }
+  for (const { schedule } of result.unread)
+    lines.push(
+      `  ${schedule.sheet}, header row ${schedule.headerRow}: not read (its rating words are on no known scale)`
+    );
   if (result.skippedSheets.length)
     lines.push(`  not checked (hidden): ${result.skippedSheets.join(", ")}`);
   let width = 0;

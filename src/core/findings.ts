@@ -8,13 +8,18 @@ export type RuleId =
   | "lead-column-missing"
   | "low-score-no-date"
   | "evidence-missing"
-  | "duplicate-ref";
+  | "duplicate-ref"
+  | "no-schedule-found";
 
 export type Severity = "error" | "warning" | "info";
 
 export interface Finding {
   readonly sheet: string;
-  /** 1-based worksheet row that holds the score (or the requirement's first row). */
+  /**
+   * 1-based worksheet row that holds the score (or the requirement's first row). For
+   * `no-schedule-found`: the header row that came closest to a schedule (row 1 of the first
+   * visible sheet where no row came near).
+   */
   readonly row: number;
   /** 1-based worksheet column of `cell`. */
   readonly column: number;
@@ -35,6 +40,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleId, string>> = {
   "low-score-no-date": "A weak score has no target date",
   "evidence-missing": "A score has no evidence",
   "duplicate-ref": "A reference is used twice in one schedule",
+  "no-schedule-found": "No schedule could be read",
 };
 
 /** What each severity is called wherever a person reads it: the CLI's total line and the pane. */

@@ -15,6 +15,16 @@ export interface MergedArea {
   readonly right: number;
 }
 
+/**
+ * A drop-down list on some of a sheet's cells (Excel's data validation of type "list"): the
+ * entries it offers, in order, already resolved when the list points at cells elsewhere.
+ */
+export interface ValidationList {
+  /** The cells it applies to. */
+  readonly ranges: readonly MergedArea[];
+  readonly values: readonly string[];
+}
+
 export interface Grid {
   readonly name: string;
   readonly hidden: boolean;
@@ -25,6 +35,20 @@ export interface Grid {
   /** Ragged rows of values; a missing cell is `null`. */
   readonly rows: readonly (readonly CellValue[])[];
   readonly merges: readonly MergedArea[];
+  /** Drop-down lists on the sheet's cells, where the reader could read them. */
+  readonly validationLists?: readonly ValidationList[];
+}
+
+/** The drop-down list on a cell, if any. */
+export function validationListAt(
+  grid: Grid,
+  row: number,
+  column: number
+): ValidationList | undefined {
+  for (const list of grid.validationLists ?? [])
+    for (const r of list.ranges)
+      if (row >= r.top && row <= r.bottom && column >= r.left && column <= r.right) return list;
+  return undefined;
 }
 
 export function isCellError(value: CellValue): value is CellError {

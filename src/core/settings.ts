@@ -1,4 +1,5 @@
 import type { Scale } from "./recognise/scale";
+import { isNotApplicable, normaliseWord } from "./recognise/word-scales";
 
 /** Per-schedule choices, keyed by schedule id (`Sheet!headerRow`) or by sheet name. */
 export interface ScheduleOverride {
@@ -20,7 +21,11 @@ export interface Settings {
   schedules: Record<string, ScheduleOverride>;
 }
 
-export const SETTINGS_VERSION = 2;
+/**
+ * 3: a scale may be a word scale (`levels`, worst first). Version 2 settings read unchanged; a
+ * govcheck that knows only version 2 refuses version 3 rather than drop the words.
+ */
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_ACTION_PLACEHOLDERS = [
   "-",
@@ -84,11 +89,60 @@ function readWhole(v: unknown, what: string, problems: string[]): number | undef
   return undefined;
 }
 
+/** The most levels a word scale may have, and the longest a level's name may be. */
+export const MAX_LEVELS = 12;
+const MAX_LEVEL_LENGTH = 60;
+
+/**
+ * A word scale's levels, worst first: at least two, at most twelve, each named once (case and
+ * spacing aside), none longer than 60 characters, none "N/A" (which means not applicable).
+ */
+export function checkLevels(v: unknown, what: string, problems: string[]): string[] | undefined {
+  if (!Array.isArray(v) || !v.every((w) => typeof w === "string")) {
+    problems.push(`${what} must be a list of words, worst first.`);
+    return undefined;
+  }
+  const levels = (v as string[]).map((w) => w.replace(/\s+/g, " ").trim()).filter((w) => w !== "");
+  if (levels.length < 2 || levels.length > MAX_LEVELS) {
+    problems.push(`${what} needs from 2 to ${MAX_LEVELS} levels (got ${levels.length}).`);
+    return undefined;
+  }
+  const seen = new Set<string>();
+  for (const l of levels) {
+    const key = normaliseWord(l);
+    if (l.length > MAX_LEVEL_LENGTH) {
+      problems.push(
+        `${what}: "${l.slice(0, 20)}..." is longer than ${MAX_LEVEL_LENGTH} characters.`
+      );
+      return undefined;
+    }
+    if (isNotApplicable(l)) {
+      problems.push(`${what}: "${l}" means not applicable, so it cannot be a level.`);
+      return undefined;
+    }
+    if (seen.has(key)) {
+      problems.push(`${what}: "${l}" is given twice.`);
+      return undefined;
+    }
+    seen.add(key);
+  }
+  return levels;
+}
+
+/** A word scale from its levels, worst first: level 1 is the worst. */
+export function wordScale(levels: readonly string[]): Scale {
+  return { min: 1, max: levels.length, direction: "ascending", levels: [...levels] };
+}
+
 export function checkScale(v: unknown, what: string, problems: string[]): Scale | undefined {
   if (v === undefined || v === null) return undefined;
   if (!isRecord(v)) {
-    problems.push(`${what} must be an object with min, max and direction.`);
+    problems.push(`${what} must be an object with min, max and direction, or levels.`);
     return undefined;
+  }
+  if (v.levels !== undefined) {
+    const levels = checkLevels(v.levels, `${what}.levels`, problems);
+    return levels ? wordScale(levels) : undefined;
   }
   const min = readWhole(v.min, `${what}.min`, problems);
   const max = readWhole(v.max, `${what}.max`, problems);
@@ -117,7 +171,8 @@ function readWords(v: unknown, what: string, fallback: string[], problems: strin
 /**
  * Reads settings saved by any version of govcheck. Unknown keys are ignored; wrong values are
  * reported and replaced by defaults, so a workbook with damaged settings still opens.
- * Version 1 kept one `lowThreshold` for the whole workbook and a `placeholders` list for both.
+ * Version 1 kept one `lowThreshold` for the whole workbook and a `placeholders` list for both;
+ * version 2 had numeric scales only, which version 3 reads as they are.
  */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
@@ -182,10 +237,22 @@ export function settingsOrThrow(raw: unknown): Settings {
   return settings;
 }
 
-/** Parses "1-5" (the CLI's --scale); "5-1" means 1 is best. */
+/**
+ * Parses "1-5" (the CLI's --scale); "5-1" means 1 is best. Words separated by commas or "/"
+ * ("Red,Amber,Green") are a word scale, worst first.
+ */
 export function parseScaleOption(text: string): Scale {
+  const usage = `--scale takes MIN-MAX, such as 1-5, or words worst first, such as Red,Amber,Green (got "${text}").`;
+  if (/[A-Za-z]/.test(text)) {
+    const words = text.split(/[,/]/).filter((w) => w.trim() !== "");
+    if (words.length < 2) throw new SettingsError(usage);
+    const problems: string[] = [];
+    const levels = checkLevels(words, "--scale", problems);
+    if (!levels) throw new SettingsError(problems.join(" "));
+    return wordScale(levels);
+  }
   const m = /^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$/.exec(text);
-  if (!m) throw new SettingsError(`--scale takes MIN-MAX, such as 1-5 (got "${text}").`);
+  if (!m) throw new SettingsError(usage);
   const a = Number(m[1]);
   const b = Number(m[2]);
   if (a === b) throw new SettingsError(`--scale needs two different ends (got "${text}").`);

@@ -1,9 +1,10 @@
 import { type Finding, compareFindings } from "./findings";
 import type { Grid } from "./grid";
 import { findSchedules } from "./recognise/find-schedules";
-import { type Scale, defaultWeakThreshold } from "./recognise/scale";
+import { workbookKeys } from "./recognise/keys";
+import { type Scale, completeScale, defaultWeakThreshold } from "./recognise/scale";
 import type { Schedule } from "./recognise/schedule";
-import { RULES } from "./rules";
+import { RULES, WORKBOOK_RULES } from "./rules";
 import { type ScoredRecord, scoreRecords } from "./rules/context";
 import { type Settings, defaultSettings, overrideFor } from "./settings";
 
@@ -15,11 +16,21 @@ export interface CheckedSchedule {
   readonly scored: readonly ScoredRecord[];
 }
 
+/** A sheet that looks like a schedule but cannot be checked as it stands. */
+export interface UnreadSchedule {
+  readonly schedule: Schedule;
+}
+
 /** A workbook's schedules, recognised and scored. */
 export interface ScoredWorkbook {
   readonly schedules: readonly CheckedSchedule[];
   /** Sheets read but left out: hidden ones, and the add-in's own summary sheets. */
   readonly skippedSheets: readonly string[];
+  /**
+   * Schedules found but not checked: rated in words that nothing in the workbook puts in order.
+   * Each gets a `no-schedule-found` finding; a setting that gives the words makes it checkable.
+   */
+  readonly unread: readonly UnreadSchedule[];
 }
 
 export interface ValidationResult extends ScoredWorkbook {
@@ -46,11 +57,33 @@ export function scoreSchedule(schedule: Schedule, settings: Settings): CheckedSc
   if (override.scale) {
     schedule.scale = override.scale;
     schedule.scaleSource = "setting";
+    schedule.unplacedWords = undefined;
   }
   const scale = schedule.scale;
   const weakThreshold = thresholdFor(scale, override.weakThreshold);
   const scored = scoreRecords(schedule.records, scale, weakThreshold);
   return { schedule, scale, weakThreshold, scored };
+}
+
+/**
+ * Sheets that repeat one header (a "Score 1-" sheet per principle) are one scale: where each
+ * left its top to the data, they agree on what all their data say.
+ */
+function agreeSiblingScales(schedules: readonly Schedule[]): void {
+  const bySignature = new Map<string, Schedule[]>();
+  for (const s of schedules) {
+    if (!s.openScale || s.scale.levels) continue;
+    const list = bySignature.get(s.openScale.signature) ?? [];
+    list.push(s);
+    bySignature.set(s.openScale.signature, list);
+  }
+  for (const siblings of bySignature.values()) {
+    if (new Set(siblings.map((s) => s.sheet)).size < 2) continue;
+    const observed = siblings.flatMap((s) => s.openScale!.observed);
+    const hints = siblings.flatMap((s) => s.openScale!.hints);
+    const scale = completeScale(hints, observed);
+    for (const s of siblings) s.scale = { ...scale, direction: s.scale.direction };
+  }
 }
 
 /**
@@ -60,17 +93,27 @@ export function scoreSchedule(schedule: Schedule, settings: Settings): CheckedSc
 export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}): ScoredWorkbook {
   const settings = options.settings ?? defaultSettings();
   const own = new Set(options.ownSheets ?? []);
-  const schedules: CheckedSchedule[] = [];
+  const found: Schedule[] = [];
   const skippedSheets: string[] = [];
+  // Keys may sit on hidden sheets (a "Lists" sheet behind the drop-downs): all grids are searched.
+  const keyFor = workbookKeys(grids.filter((g) => !own.has(g.name)));
   for (const [index, grid] of grids.entries()) {
     options.onSheet?.(index, grids.length, grid.name);
     if (grid.hidden || own.has(grid.name)) {
       skippedSheets.push(grid.name);
       continue;
     }
-    for (const schedule of findSchedules(grid)) schedules.push(scoreSchedule(schedule, settings));
+    for (const schedule of findSchedules(grid, { keyFor })) found.push(schedule);
   }
-  return { schedules, skippedSheets };
+  agreeSiblingScales(found);
+  const schedules: CheckedSchedule[] = [];
+  const unread: UnreadSchedule[] = [];
+  for (const schedule of found) {
+    const checked = scoreSchedule(schedule, settings);
+    if (schedule.unplacedWords) unread.push({ schedule });
+    else schedules.push(checked);
+  }
+  return { schedules, skippedSheets, unread };
 }
 
 /** Finds and checks every schedule in a workbook's visible sheets. */
@@ -83,6 +126,9 @@ export function validateGrids(
   const findings: Finding[] = [];
   for (const checked of scored.schedules)
     for (const rule of RULES) for (const f of rule({ ...checked, settings })) findings.push(f);
+  const skipped = new Set([...scored.skippedSheets, ...(options.ownSheets ?? [])]);
+  for (const rule of WORKBOOK_RULES)
+    for (const f of rule({ grids, result: scored, skipped })) findings.push(f);
   findings.sort(compareFindings(grids.map((g) => g.name)));
   return { ...scored, findings };
 }

@@ -55,6 +55,7 @@ export class ExcelHost implements WorkbookHost {
         ...DEFAULT_READ_OPTIONS,
         mergedAreas: this.supports("1.13"),
         api112: this.supports("1.12"),
+        validationLists: this.supports("1.8"),
         onProgress,
       })
     );

@@ -7,6 +7,7 @@ import { queueOwnSheetProbes } from "./own-sheets";
 import { READ_BYTES_PER_SYNC, jsonBytes } from "./payload";
 
 export { parseAreasAddress } from "./merged-areas";
+import { readValidationLists } from "./validation-lists";
 
 export interface ReadOptions {
   /** getMergedAreasOrNullObject is ExcelApi 1.13; without it merged areas are not read. */
@@ -16,6 +17,8 @@ export interface ReadOptions {
    * properties mark the sheets the add-in made. Without it the number formats themselves are read.
    */
   readonly api112: boolean;
+  /** Range.dataValidation is ExcelApi 1.8; without it drop-down lists are not read (no error). */
+  readonly validationLists?: boolean;
   /** A sync's response is planned to stay under this many bytes (Excel on the web refuses 5 MB). */
   readonly bytesPerSync: number;
   /** Rows are read in blocks of at most this many cells. */
@@ -266,8 +269,23 @@ export async function readWorkbook(
       "Merged cells are not read in this version of Excel (needs ExcelApi 1.13); headers are read without them."
     );
   }
+  let read = grids;
+  if (options.validationLists) {
+    // Drop-down lists on the rating cells can state a word scale ("Red, Amber, Green").
+    const lists = await readValidationLists(
+      context,
+      grids.map((grid, i) => ({ grid, worksheet: plans[i].worksheet })),
+      worksheets.items.map((ws) => ws.name)
+    );
+    read = grids.map((g) => (lists.has(g.name) ? { ...g, validationLists: lists.get(g.name) } : g));
+  }
   progress({ message: "Read", done: totalCells, total: totalCells });
-  return { grids, ownSheets: [...ownSheetsNames(worksheets.items, ownSheets)], notes, sheetIds };
+  return {
+    grids: read,
+    ownSheets: [...ownSheetsNames(worksheets.items, ownSheets)],
+    notes,
+    sheetIds,
+  };
 }
 
 function ownSheetsNames(items: readonly Excel.Worksheet[], ids: ReadonlySet<string>): string[] {

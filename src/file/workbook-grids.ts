@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { type CellValue, type Grid, type MergedArea, parseRange } from "../core/grid";
+import { type ListRule, namesLookup, withValidationLists } from "../core/validation-lists";
 import { fromExcelJs, trimRow } from "./cell-value";
+import { definedNamesFromExcelJs, listRulesFromExcelJs } from "./validation-exceljs";
 import { WorkbookReadError } from "./read-error";
 import {
   NOT_A_WORKBOOK_ZIP,
@@ -44,7 +46,8 @@ export async function gridsFromBuffer(buffer: ArrayBuffer | Uint8Array): Promise
   }
   // Excel never saves a workbook without a sheet: none means the zip held no workbook at all.
   if (workbook.worksheets.length === 0) throw new WorkbookReadError(NOT_A_WORKBOOK_ZIP);
-  return workbook.worksheets.map((ws) => {
+  const listRules = new Map<string, readonly ListRule[]>();
+  const grids = workbook.worksheets.map((ws) => {
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, number) => {
       while (rows.length < number - 1) rows.push([]);
@@ -59,6 +62,11 @@ export async function gridsFromBuffer(buffer: ArrayBuffer | Uint8Array): Promise
         clearMergedCells(rows, area);
       }
     }
+    const lists = listRulesFromExcelJs(
+      (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations
+        ?.model
+    );
+    if (lists.length) listRules.set(ws.name, lists);
     return {
       name: ws.name,
       hidden: ws.state !== "visible",
@@ -68,4 +76,7 @@ export async function gridsFromBuffer(buffer: ArrayBuffer | Uint8Array): Promise
       merges,
     };
   });
+  if (listRules.size === 0) return grids;
+  const names = namesLookup(definedNamesFromExcelJs(workbook.definedNames.model));
+  return withValidationLists(grids, listRules, names);
 }

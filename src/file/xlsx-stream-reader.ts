@@ -6,6 +6,8 @@ import { dateFromSerial, isDateFormatCode } from "../core/number-format";
 import { trimRow } from "./cell-value";
 import { WorkbookReadError } from "./read-error";
 import { NOT_A_WORKBOOK_ZIP } from "./read-error-explain";
+import { type ListRule, namesLookup, withValidationLists } from "../core/validation-lists";
+import { DefinedNameCollector, ValidationListCollector } from "./validation-xml";
 import { unescapeCellText } from "./xml-text";
 
 /**
@@ -171,8 +173,10 @@ async function readSheet(
   entry: ZipEntry,
   ref: SheetRef,
   ctx: SheetContext,
-  bytes: (n: number) => void
+  bytes: (n: number) => void,
+  listRules: Map<string, readonly ListRule[]>
 ): Promise<Grid> {
+  const lists = new ValidationListCollector();
   const rows: CellValue[][] = [];
   const merges: MergedArea[] = [];
   let row: CellValue[] | undefined;
@@ -222,6 +226,7 @@ async function readSheet(
   await parseXml(entry.stream(), {
     bytes,
     open: (tag) => {
+      lists.open(tag, local(tag.name));
       switch (local(tag.name)) {
         case "row": {
           const r = attr(tag, "r");
@@ -262,8 +267,10 @@ async function readSheet(
     },
     text: (t) => {
       if (inValue) text += t;
+      lists.text(t);
     },
     close: (name) => {
+      lists.close(local(name));
       switch (local(name)) {
         case "v":
         case "t":
@@ -287,7 +294,20 @@ async function readSheet(
       }
     },
   });
+  if (lists.rules.length) listRules.set(ref.name, lists.rules);
   return { name: ref.name, hidden: ref.hidden, firstRow: 1, firstColumn: 1, rows, merges };
+}
+
+/** The workbook's defined names, for drop-down lists that name their source ("=RAGList"). */
+async function readDefinedNames(entry: ZipEntry | undefined): Promise<Map<string, string>> {
+  const names = new DefinedNameCollector();
+  if (entry)
+    await parseXml(entry.stream(), {
+      open: (tag) => names.open(tag, local(tag.name)),
+      text: (t) => names.text(t),
+      close: (name) => names.close(local(name)),
+    });
+  return namesLookup(names.names);
 }
 
 /** Reads every worksheet of an .xlsx file, in workbook order, streaming each sheet's XML. */
@@ -309,9 +329,16 @@ export async function streamWorkbookFile(
     onProgress?.(done, total);
   };
   const grids: Grid[] = [];
+  const listRules = new Map<string, readonly ListRule[]>();
   for (const ref of sheets) {
     const entry = files.get(ref.path);
-    if (entry) grids.push(await readSheet(entry, ref, { strings, dateStyles, date1904 }, bytes));
+    if (entry)
+      grids.push(await readSheet(entry, ref, { strings, dateStyles, date1904 }, bytes, listRules));
   }
-  return grids;
+  if (listRules.size === 0) return grids;
+  return withValidationLists(
+    grids,
+    listRules,
+    await readDefinedNames(files.get("xl/workbook.xml"))
+  );
 }

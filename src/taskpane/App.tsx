@@ -196,6 +196,7 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
         <SettingsPanel
           settings={state.settings}
           schedules={view.schedules}
+          unread={view.unread}
           storedIn={
             inExcel
               ? "saved in the workbook, so the next person who opens it sees the same thresholds"

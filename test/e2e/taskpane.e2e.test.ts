@@ -471,8 +471,8 @@ describe("task pane in Chromium, outside Excel", () => {
     expect(await page.getByRole("form", { name: "Settings" }).count()).toBe(0);
     await page.keyboard.press("Enter");
     await expectFocus(page, firstBox, "the first box, settings open again");
-    // Tab to Service Delivery's threshold: past the first schedule's four fields.
-    for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+    // Tab to Service Delivery's threshold: past the first schedule's five fields (the rating words last).
+    for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
     await expectFocus(page, weak, "Service Delivery's weak threshold");
     await page.keyboard.press("Control+A");
     await page.keyboard.type("1");

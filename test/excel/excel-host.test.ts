@@ -20,7 +20,8 @@ import {
   WEB_PAYLOAD_LIMIT,
   createExcelDouble,
 } from "../helpers/excel-double";
-import { officeSheet } from "../helpers/office-sheets";
+import { scheduleSummary } from "../helpers/check-fixture";
+import { officeNames, officeSheet } from "../helpers/office-sheets";
 
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
@@ -117,7 +118,10 @@ describe("reading the workbook through Office.js", () => {
   it.each(CASES.map((c) => [c.name, c] as const))(
     "finds what the file host finds: %s",
     async (_name, c) => {
-      const { host } = excelWith({ sheets: c.sheets.map((s) => officeSheet(s)) });
+      const { host } = excelWith({
+        sheets: c.sheets.map((s) => officeSheet(s)),
+        names: officeNames(c.sheets),
+      });
       const read = await host.readWorkbook();
       const result = validateGrids(read.grids, {
         settings: { ...defaultSettings(), ...c.settings },
@@ -125,6 +129,8 @@ describe("reading the workbook through Office.js", () => {
       expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(
         c.expect.findings
       );
+      const got = scheduleSummary(result);
+      c.expect.schedules.forEach((want, i) => expect(got[i]).toMatchObject(want));
     }
   );
 
@@ -137,7 +143,71 @@ describe("reading the workbook through Office.js", () => {
       await host.readWorkbook();
       counts.push(excel.syncs());
     }
-    expect(counts).toEqual([4, 4, 4]);
+    // Sheet list, used ranges, cells, merged areas, then the drop-down lists under each header
+    // (ExcelApi 1.8).
+    expect(counts).toEqual([5, 5, 5]);
+  });
+
+  const ragSchedule = (name: string, source = "=Lists!$A$1:$A$4"): SheetSeed => ({
+    name,
+    values: [
+      ["Ref", "Requirement", "Evidence", "Status", "Improvement action", "Lead officer"],
+      ["1", "The code is published.", "Website", "Green", "", ""],
+      ["2", "The audit committee is independent.", "Terms of reference", "Amber", "", ""],
+      ["3", "Risks are reviewed.", "Register", "Blue", "", ""],
+    ],
+    validations: [{ address: "D2:D40", rule: { list: { inCellDropDown: true, source } } }],
+  });
+  const lists: SheetSeed = {
+    name: "Lists",
+    visibility: "Hidden",
+    values: [["Blue"], ["Green"], ["Amber"], ["Red"]],
+  };
+
+  it("reads drop-down lists whose source is on a hidden sheet, in syncs that do not grow with sheets", async () => {
+    const counts: number[] = [];
+    for (const n of [1, 10, 50]) {
+      const { excel, host } = excelWith({
+        sheets: [...Array.from({ length: n }, (_, i) => ragSchedule(`Sheet ${i + 1}`)), lists],
+      });
+      const read = await host.readWorkbook();
+      counts.push(excel.syncs());
+      expect(read.grids[n - 1].validationLists).toEqual([
+        {
+          ranges: [{ top: 2, bottom: 4, left: 4, right: 4 }],
+          values: ["Blue", "Green", "Amber", "Red"],
+        },
+      ]);
+    }
+    // One more sync for the list's source on the hidden sheet.
+    expect(counts).toEqual([6, 6, 6]);
+    const { host } = excelWith({ sheets: [ragSchedule("Returns"), lists] });
+    const read = await host.readWorkbook();
+    const result = validateGrids(read.grids);
+    expect(result.schedules[0].scale.levels).toEqual(["Red", "Amber", "Green", "Blue"]);
+    expect(result.schedules[0].schedule.scaleSource).toBe("list");
+  });
+
+  it("resolves lists given as entries and through a defined name", async () => {
+    const { host } = excelWith({
+      sheets: [ragSchedule("A", "Red,Amber,Green,Blue"), ragSchedule("B", "=RagLevels"), lists],
+      names: [{ name: "RagLevels", value: "Lists!$A$1:$A$4" }],
+    });
+    const read = await host.readWorkbook();
+    expect(read.grids.map((g) => g.validationLists?.[0].values)).toEqual([
+      ["Red", "Amber", "Green", "Blue"],
+      ["Blue", "Green", "Amber", "Red"],
+    ]);
+  });
+
+  it("without ExcelApi 1.8 reads no drop-down lists, with no error and no extra sync", async () => {
+    const { excel, host } = excelWith({ sheets: [ragSchedule("Returns"), lists], api: "1.7" });
+    const read = await host.readWorkbook();
+    expect(read.grids[0].validationLists).toBeUndefined();
+    expect(excel.syncs()).toBe(3);
+    // The words still read as RAG from the vocabulary, Blue aside.
+    const result = validateGrids(read.grids);
+    expect(result.schedules[0].scale.levels).toEqual(["Red", "Amber", "Green"]);
   });
 
   it("reads a 200,000-row sheet in row blocks, no answer over 5 MB", async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Grid } from "../../src/core/grid";
+import { type Grid, columnLetters } from "../../src/core/grid";
 import { defaultSettings } from "../../src/core/settings";
 import { type ValidationResult, validateGrids } from "../../src/core/validate";
 import { readWorkbookFile } from "../../src/file";
@@ -31,4 +31,21 @@ export function checkFixture(c: FixtureCase, grids: Grid[]): ValidationResult {
 
 export function findingKeys(result: ValidationResult): string[] {
   return result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`);
+}
+
+/** What each recognised schedule was read as, in the shape of a fixture's expectations. */
+export function scheduleSummary(result: ValidationResult) {
+  return result.schedules.map(({ schedule, scale, weakThreshold }) => ({
+    sheet: schedule.sheet,
+    title: schedule.title,
+    headerRow: schedule.headerRow,
+    scale,
+    scaleSource: schedule.scaleSource,
+    weakThreshold,
+    requirements: schedule.records.length,
+    columns: Object.fromEntries(
+      Object.entries(schedule.columns).map(([k, v]) => [k, columnLetters(v)])
+    ),
+    sections: schedule.sections.length,
+  }));
 }

@@ -10,7 +10,8 @@ import type {
 } from "../../src/core/host";
 import type { WorkbookPlan } from "../../src/core/summary/plan";
 import { type Settings, parseSettings } from "../../src/core/settings";
-import type { CellSpec, SheetSpec } from "./workbook-builder";
+import { withValidationLists } from "../../src/core/validation-lists";
+import { type CellSpec, type SheetSpec, listFormula } from "./workbook-builder";
 
 function toCell(cell: CellSpec): CellValue {
   if (cell === null || typeof cell !== "object" || cell instanceof Date) return cell;
@@ -27,7 +28,7 @@ function toCell(cell: CellSpec): CellValue {
 
 /** Grids straight from fixture sheets, as a host would read them. */
 export function gridsFromSpecs(sheets: readonly SheetSpec[]): Grid[] {
-  return sheets.map((s) => ({
+  const grids: Grid[] = sheets.map((s) => ({
     name: s.name,
     hidden: Boolean(s.hidden),
     firstRow: 1,
@@ -35,6 +36,16 @@ export function gridsFromSpecs(sheets: readonly SheetSpec[]): Grid[] {
     rows: s.rows.map((r) => r.map(toCell)),
     merges: (s.merges ?? []).map((m) => parseRange(m)!),
   }));
+  const rules = new Map(
+    sheets.map((s) => [
+      s.name,
+      (s.validations ?? []).map((v) => ({ sqref: v.range, formula: listFormula(v.list) })),
+    ])
+  );
+  const names = new Map(
+    sheets.flatMap((s) => s.names ?? []).map((n) => [n.name.toLowerCase(), n.refersTo])
+  );
+  return withValidationLists(grids, rules, names);
 }
 
 /** A host over fixed grids that records what the task pane asks of it. */

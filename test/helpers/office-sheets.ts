@@ -2,6 +2,11 @@ import { a1, parseA1 } from "../../src/core/grid";
 import type { SeedValue, SheetSeed } from "./excel-double";
 import type { CellSpec, SheetSpec } from "./workbook-builder";
 
+/** A fixture's defined names as Office.js lists them (NamedItem name and value). */
+export function officeNames(sheets: readonly SheetSpec[]): { name: string; value: string }[] {
+  return sheets.flatMap((s) => s.names ?? []).map((n) => ({ name: n.name, value: n.refersTo }));
+}
+
 /**
  * A fixture sheet as Excel holds it, for the Excel double: dates as serial numbers under a date
  * format, formulas as their cached results, errors as error values, rich text as its text.
@@ -37,5 +42,15 @@ export function officeSheet(spec: SheetSpec, id?: string): SheetSeed {
     values: rows,
     numberFormats,
     merged: spec.merges ?? [],
+    // Office.js gives a literal list as its entries joined by commas, a range or name as a formula.
+    validations: (spec.validations ?? []).map((v) => ({
+      address: v.range,
+      rule: {
+        list: {
+          inCellDropDown: true,
+          source: Array.isArray(v.list) ? v.list.join(",") : `=${v.list}`,
+        },
+      },
+    })),
   };
 }

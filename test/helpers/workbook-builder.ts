@@ -20,6 +20,35 @@ export interface SheetSpec {
   hidden?: boolean;
   /** Writes the rows from `tableAt` onwards as an Excel table (first row its header). */
   table?: { name: string; at: string; header: string[]; rows: CellSpec[][] };
+  /**
+   * Drop-down lists (data validation of type list) on cells: `range` such as "D5:D12"; `list`
+   * the entries themselves, or the source as Excel writes it ("Key!$A$2:$A$5", a defined name).
+   */
+  validations?: { range: string; list: string[] | string }[];
+  /** Defined names the workbook holds, such as { name: "RAGList", refersTo: "Key!$A$2:$A$4" }. */
+  names?: { name: string; refersTo: string }[];
+}
+
+/** The cells of an A1 range, such as "D5:D7", as 1-based rows and columns. */
+export function cellsOf(range: string): { row: number; column: number }[] {
+  const [a, b = a] = range.split(":");
+  const parse = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    let column = 0;
+    for (const ch of m[1]) column = column * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]), column };
+  };
+  const from = parse(a);
+  const to = parse(b);
+  const out: { row: number; column: number }[] = [];
+  for (let r = from.row; r <= to.row; r++)
+    for (let c = from.column; c <= to.column; c++) out.push({ row: r, column: c });
+  return out;
+}
+
+/** A list's source as a file states it: quoted entries, or the reference as given. */
+export function listFormula(list: string[] | string): string {
+  return Array.isArray(list) ? `"${list.join(",")}"` : list;
 }
 
 function toExcelJs(cell: CellSpec): ExcelJS.CellValue {
@@ -45,6 +74,14 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     });
   });
   for (const m of spec.merges ?? []) ws.mergeCells(m);
+  for (const v of spec.validations ?? [])
+    for (const { row, column } of cellsOf(v.range))
+      ws.getCell(row, column).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [listFormula(v.list)],
+      };
+  for (const n of spec.names ?? []) workbook.definedNames.add(n.refersTo, n.name);
   if (spec.table) {
     ws.addTable({
       name: spec.table.name,

@@ -7,6 +7,8 @@ import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
 import { CheckerView } from "../../src/taskpane/App";
+import { noRatingColumn } from "../fixtures/cases/no-rating-column";
+import { unplacedWords } from "../fixtures/cases/unplaced-words";
 import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
 
 // A loaded machine (several checkouts testing at once) can take seconds to settle a render.
@@ -258,12 +260,71 @@ describe("task pane", () => {
     await screen.findByRole("region", { name: "Findings" });
   });
 
-  it("says so when a workbook has no schedules", async () => {
+  it("never says no problems when no schedule is read: the finding says what came closest", async () => {
+    const { host, user } = await checked(new FakeHost(gridsFromSpecs(noRatingColumn.sheets)));
+    expect(screen.getByText(/No self-assessment schedule could be read/)).toBeTruthy();
+    expect(screen.queryByText("No problems found.")).toBeNull();
+    const counts = screen.getByRole("list", { name: "Findings by rule" });
+    expect(
+      within(counts).getByRole("button", { name: "No schedule could be read: 1 finding" })
+    ).toBeTruthy();
+    const finding = screen.getByRole("button", {
+      name: /^Go to FM Code cell A6, error: No self-assessment schedule found: sheet 'FM Code' row 6 has .* but no column read as a rating/,
+    });
+    await user.click(finding);
+    expect(host.shown.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual([
+      "FM Code!A6 no-schedule-found",
+    ]);
+  });
+
+  it("a workbook of one cover sheet gets the same kind of finding, on its A1", async () => {
     await checked(
       new FakeHost(gridsFromSpecs([{ name: "Cover", rows: [["Riverbend Borough Council"]] }]))
     );
-    expect(screen.getByText(/No self-assessment schedule was found/)).toBeTruthy();
-    expect(screen.getByText("No problems found.")).toBeTruthy();
+    expect(
+      screen.getByRole("button", {
+        name: /^Go to Cover cell A1, error: No self-assessment schedule found/,
+      })
+    ).toBeTruthy();
+    expect(screen.queryByText("No problems found.")).toBeNull();
+  });
+
+  it("shows word scales in words, and the rating words of an unread schedule can be set", async () => {
+    const { host, user } = await checked(new FakeHost(gridsFromSpecs(unplacedWords.sheets)));
+    expect(
+      screen.getByRole("button", {
+        name: /^Go to Partnerships cell D2, error: Sheet 'Partnerships' row 2 looks like a schedule/,
+      })
+    ).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const group = screen.getByRole("group", { name: "Partnerships, row 2" });
+    const words = within(group).getByRole("textbox", { name: /Rating words, worst first/ });
+    await user.clear(words);
+    await user.type(words, "Bronze{Enter}Silver{Enter}Bronze");
+    expect(within(group).getByText(/"Bronze" is given twice/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Save settings" }).hasAttribute("disabled")).toBe(
+      true
+    );
+    await user.clear(words);
+    await user.type(words, "Bronze{Enter}Silver{Enter}Gold");
+    await user.selectOptions(within(group).getByRole("combobox", { name: /Weak at/ }), "Bronze");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await screen.findByText(/^Settings saved in the workbook; checked again at/);
+    expect(host.saved[0].schedules["Partnerships!2"]).toEqual({
+      weakThreshold: 1,
+      scale: { min: 1, max: 3, direction: "ascending", levels: ["Bronze", "Silver", "Gold"] },
+    });
+    // Checked again on the words: the schedule is listed, and Bronze alone is weak.
+    const schedules = await screen.findByRole("list", { name: "Schedules found" });
+    await waitFor(() =>
+      expect(within(schedules).getAllByRole("listitem")[1].textContent).toMatch(
+        /Partnerships, header row 2: 3 requirements, scale Bronze, Silver, Gold \(worst to best\), weak at 1/
+      )
+    );
+    expect(
+      screen.getByRole("button", { name: /Partnerships cell E4, warning: Rating "Bronze" is weak/ })
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Partnerships cell E5/ })).toBeNull();
   });
 
   it("has no accessibility violations: results, and settings open", async () => {

@@ -1,4 +1,14 @@
-import { type CellValue, type Grid, cellAt, cellText, isBlank, lastColumn, lastRow } from "../grid";
+import {
+  type CellValue,
+  type Grid,
+  cellAt,
+  cellText,
+  isBlank,
+  lastColumn,
+  lastRow,
+  validationListAt,
+} from "../grid";
+import { chooseScale } from "./choose-scale";
 import { type HeaderLayout, readHeader, sameLayout } from "./header";
 import type { ColumnRole } from "./roles";
 import {
@@ -9,9 +19,31 @@ import {
   looksLikeSubPrinciple,
   startsLowerCase,
 } from "./row-kinds";
-import { type ScaleHint, completeScale, isLegend, scaleHintFromText } from "./scale";
+import { type ScaleHint, isLegend, scaleHintFromText } from "./scale";
 import type { RequirementRecord, Schedule, ScaleSource } from "./schedule";
 import { parseScore } from "./score-value";
+import {
+  type StatedItem,
+  type WordScale,
+  isNotApplicable,
+  isRatingWord,
+  normaliseWord,
+  statedInline,
+} from "./word-scales";
+
+/** What a sheet's schedules may look up in the rest of the workbook. */
+export interface RecogniseContext {
+  /**
+   * A key or guidance sheet elsewhere that places these rating words (normalised), other than
+   * the schedule's own rows (`sheet`, rows `top` to `bottom`).
+   */
+  keyFor?: (
+    words: readonly string[],
+    sheet: string,
+    top: number,
+    bottom: number
+  ) => WordScale | undefined;
+}
 
 /** Words that name a schedule rather than the council that owns it. */
 const SCHEDULE_TITLE =
@@ -22,6 +54,7 @@ interface Draft {
   columns: Partial<Record<ColumnRole, number>>;
   title: string;
   hints: { hint: ScaleHint; source: ScaleSource }[];
+  statedWords: { items: StatedItem[]; source: ScaleSource }[];
   records: RequirementRecord[];
   section: string;
   subSection: string;
@@ -174,12 +207,37 @@ function joinText(a: string, b: string): string {
   return `${a} ${b}`;
 }
 
-function readRow(grid: Grid, row: number, columns: Partial<Record<ColumnRole, number>>) {
+/** Marks that leave a tick box empty: a cross, a dash, "No" written in the box. */
+const UNMARKED = /^(|-+|\.|n|no|false|0|x?\u2717|\u2718|\u00d7|\u00fb|\u2610)$/;
+
+/** Is a tick box marked: a tick, "x", "Y", a check mark, TRUE, or anything written in it? */
+export function isMarked(value: CellValue): boolean {
+  if (value === null) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value !== "string") return false;
+  return !UNMARKED.test(normaliseWord(value));
+}
+
+function readRow(
+  grid: Grid,
+  row: number,
+  columns: Partial<Record<ColumnRole, number>>,
+  ticks?: HeaderLayout["ticks"]
+) {
   const texts = {} as Record<TextField, string>;
   for (const f of TEXT_FIELDS) texts[f] = textAt(grid, row, columns[f]);
+  let score = valueAt(grid, row, columns.score);
+  let marks: string[] | undefined;
+  if (ticks) {
+    // The marked boxes stand for the score: one names its level; several are read as one entry.
+    marks = ticks.filter((t) => isMarked(cellAt(grid, row, t.column))).map((t) => t.level);
+    score = marks.length ? marks.join(" and ") : null;
+  }
   return {
     texts,
-    score: valueAt(grid, row, columns.score),
+    score,
+    marks,
     previousScore: valueAt(grid, row, columns.previousScore),
     targetDate: valueAt(grid, row, columns.targetDate),
   };
@@ -208,7 +266,9 @@ function absorb(pending: RequirementRecord, row: number, read: RowRead): void {
   if (!hasScore(pending.score) && hasScore(read.score)) {
     pending.score = read.score;
     pending.scoreRow = row;
+    if (read.marks) pending.marks = read.marks;
   }
+  if (read.marks && !pending.marks) pending.marks = read.marks;
   if (isBlank(pending.previousScore)) pending.previousScore = read.previousScore;
   if (isBlank(pending.targetDate)) pending.targetDate = read.targetDate;
 }
@@ -234,9 +294,10 @@ function headsTheRowsBelow(
   grid: Grid,
   row: number,
   bottom: number,
-  columns: Partial<Record<ColumnRole, number>>,
+  layout: { columns: Partial<Record<ColumnRole, number>>; ticks?: HeaderLayout["ticks"] },
   read: RowRead
 ): boolean {
+  const { columns } = layout;
   const t = read.texts;
   const ref = t.ref.replace(/\s/g, "");
   // Only a row with a ref of its own heads others: an unscored requirement without one stays a requirement.
@@ -244,7 +305,7 @@ function headsTheRowsBelow(
   if (t.evidence || t.action || t.lead || t.previousAction || t.progress) return false;
   if (t.requirement.length > 120 || endsSentence(t.requirement)) return false;
   for (let r = row + 1; r <= bottom && r <= row + 3; r++) {
-    const next = readRow(grid, r, columns);
+    const next = readRow(grid, r, columns, layout.ticks);
     if (TEXT_FIELDS.every((f) => next.texts[f] === "") && !hasScore(next.score)) continue;
     const nextRef = next.texts.ref.replace(/\s/g, "");
     const underIt = nextRef === "" || (nextRef !== ref && nextRef.startsWith(ref));
@@ -286,7 +347,7 @@ function headerTail(
 }
 
 /** A schedule is real when it has requirements and its scores are not a pivot's averages. */
-function plausible(draft: Draft): boolean {
+function plausible(grid: Grid, draft: Draft): boolean {
   if (draft.records.length === 0) return false;
   let fractions = 0;
   let numbers = 0;
@@ -295,21 +356,64 @@ function plausible(draft: Draft): boolean {
     if (s.kind === "number") numbers++;
     if (s.kind === "decimal") fractions++;
   }
-  return fractions <= numbers;
+  if (fractions > numbers) return false;
+  // A summary counts: "Actions open 3", "Lead officers named 2", or RAG counts under "Green |
+  // Amber | Red". A schedule's action and lead are words, and its tick boxes hold marks.
+  const counted = (values: readonly string[]) => {
+    const filled = values.filter((v) => v !== "");
+    return (
+      filled.length > 0 &&
+      filled.filter((v) => /^\d+(\.\d+)?$/.test(v)).length >= filled.length * 0.6
+    );
+  };
+  if (counted(draft.records.map((r) => r.action)) || counted(draft.records.map((r) => r.lead)))
+    return false;
+  if (draft.layout.ticks) {
+    const cells = draft.records.flatMap((r) =>
+      draft.layout.ticks!.map((t) => cellAt(grid, r.scoreRow, t.column))
+    );
+    if (cells.some((v) => typeof v === "number" && v !== 0 && v !== 1)) return false;
+  }
+  return true;
 }
 
-function finish(grid: Grid, draft: Draft, out: Schedule[]): void {
-  flush(draft);
-  if (!plausible(draft)) return;
-  const observed: number[] = [];
-  for (const r of draft.records) {
-    const s = parseScore(r.score);
-    if (s.kind === "number") observed.push(s.value);
+/** The drop-down list on the schedule's score cells: on the first rows that have one. */
+function scoreList(grid: Grid, draft: Draft): readonly string[] | undefined {
+  const column = draft.columns.score!;
+  const rows = [draft.layout.bottom + 1, ...draft.records.slice(0, 20).map((r) => r.scoreRow)];
+  for (const row of rows) {
+    const list = validationListAt(grid, row, column);
+    if (list) return list.values;
   }
-  const hints = draft.hints.map((h) => h.hint);
-  const scale = completeScale(hints, observed);
-  const closed = draft.hints.find((h) => h.hint.min !== undefined && h.hint.max !== undefined);
-  const opened = draft.hints.some((h) => h.hint.min !== undefined);
+  return undefined;
+}
+
+/** What names the header: its texts, folded, so the same header on sibling sheets matches. */
+function signatureOf(layout: HeaderLayout): string {
+  return [...layout.texts.entries()]
+    .map(([c, t]) => `${c}:${t.toLowerCase().replace(/\s+/g, " ")}`)
+    .join("|");
+}
+
+function finish(grid: Grid, draft: Draft, out: Schedule[], context: RecogniseContext): void {
+  flush(draft);
+  if (!plausible(grid, draft)) return;
+  const choice = chooseScale({
+    hints: draft.hints,
+    statedWords: draft.statedWords,
+    list: scoreList(grid, draft),
+    ticks: draft.layout.ticks,
+    // A column headed "RAG" is rated Red / Amber / Green, even before anyone has typed a colour.
+    headerWords: /\b(rag|r\/a\/g)\b/i.test(draft.layout.labels.score ?? "")
+      ? [{ text: "Red" }, { text: "Amber" }, { text: "Green" }]
+      : undefined,
+    scores: draft.records.map((r) => r.score),
+    keyFor: context.keyFor
+      ? (words) => context.keyFor!(words, grid.name, draft.layout.top, draft.lastRow)
+      : undefined,
+  });
+  // One row of words under a header is a listing's field names, not a schedule to report.
+  if (choice.unplaced && draft.records.length < 2) return;
   const sections = [...new Set(draft.records.map((r) => r.section).filter((t) => t !== ""))];
   out.push({
     id: `${grid.name}!${draft.layout.top}`,
@@ -318,12 +422,109 @@ function finish(grid: Grid, draft: Draft, out: Schedule[]): void {
     headerRow: draft.layout.top,
     columns: draft.columns,
     labels: draft.layout.labels,
-    scale,
-    scaleSource: closed ? closed.source : opened ? "header" : "data",
+    scale: choice.scale,
+    scaleSource: choice.source,
     records: draft.records,
     sections,
     lastRow: draft.lastRow,
+    ticks: draft.layout.ticks,
+    unplacedWords: choice.unplaced,
+    openScale:
+      choice.open && choice.observed
+        ? {
+            signature: signatureOf(draft.layout),
+            hints: draft.hints.map((h) => h.hint),
+            observed: choice.observed,
+          }
+        : undefined,
   });
+}
+
+/**
+ * Rating words a legend or key above a schedule states: inline ("RAG: Red = not in place; Amber
+ * ..."), or one a row ("Green | Fully in place", "Amber | Partly in place", ...).
+ */
+function statedWordsIn(block: readonly BlockRow[]): StatedItem[][] {
+  const out: StatedItem[][] = [];
+  for (const b of block) {
+    const items = statedInline(b.text);
+    if (items) out.push(items);
+  }
+  let run: StatedItem[] = [];
+  const close = () => {
+    if (run.length >= 2) out.push(run);
+    run = [];
+  };
+  for (const b of block) {
+    if (b.first.length <= 30 && isRatingWord(b.first, true) && !isNotApplicable(b.first))
+      run.push({ text: b.first, description: b.text.slice(b.first.length).trim() });
+    else close();
+  }
+  close();
+  return out;
+}
+
+/**
+ * A legend written a number a row ("6 | Excellent", "5 | Very good", ...): the short rows above
+ * the header read as one text.
+ */
+function legendOverRows(block: readonly BlockRow[]): ScaleHint | undefined {
+  const short = block.filter((b) => b.text.length <= 80 && /^\d{1,2}\b/.test(b.text));
+  if (short.length < 3) return undefined;
+  const hint = scaleHintFromText(short.map((b) => b.text).join("; "));
+  return hint.min !== undefined && hint.max !== undefined && (hint.names?.size ?? 0) >= 3
+    ? hint
+    : undefined;
+}
+
+/**
+ * "1. Vision and leadership", "2) Governance": a numbered heading on a row of its own, when the
+ * rows under it are numbered within it ("1.1") or carry the scores.
+ */
+function numberedHeading(
+  grid: Grid,
+  row: number,
+  bottom: number,
+  text: string,
+  columns: Partial<Record<ColumnRole, number>>,
+  ticks: HeaderLayout["ticks"]
+): boolean {
+  const m = /^(\d{1,2})[.)]?\s+([A-Z][^.;:!?]{1,78})$/.exec(text);
+  if (!m) return false;
+  const n = Number(m[1]);
+  for (let r = row + 1; r <= bottom && r <= row + 3; r++) {
+    const next = readRow(grid, r, columns, ticks);
+    const first = (next.texts.ref || next.texts.requirement).replace(/\s/g, "");
+    if (first === "" && !hasScore(next.score)) continue;
+    if (new RegExp(`^\\(?${n}[.]\\d|^\\(?${n}[a-z]\\b`).test(first)) return true;
+    if (new RegExp(`^\\(?${n + 1}[.)]?$|^\\(?${n + 1}[.)]?[A-Z]`).test(first)) return false;
+    return hasScore(next.score);
+  }
+  return false;
+}
+
+/**
+ * A row whose one text sits in a cell merged across three or more of the schedule's columns: a
+ * section heading, whatever it says ("Functions of the committee").
+ */
+function mergedAcross(grid: Grid, row: number, layout: HeaderLayout): boolean {
+  const used = [...layout.texts.keys()];
+  const span = used.length ? Math.max(...used) - Math.min(...used) + 1 : 0;
+  return grid.merges.some(
+    (m) =>
+      m.top === row &&
+      m.right - m.left + 1 >= Math.min(3, Math.max(2, span)) &&
+      cellAt(grid, m.top, m.left) !== null
+  );
+}
+
+interface BlockRow {
+  row: number;
+  /** The row's texts joined. */
+  text: string;
+  /** Its first non-blank text. */
+  first: string;
+  cells: number;
 }
 
 /**
@@ -331,14 +532,14 @@ function finish(grid: Grid, draft: Draft, out: Schedule[]): void {
  * schedule (or, repeated after a page break, is skipped); section headings label the rows under
  * them; a footer ends the schedule; a legend or a different header starts the next one.
  */
-export function findSchedules(grid: Grid): Schedule[] {
+export function findSchedules(grid: Grid, context: RecogniseContext = {}): Schedule[] {
   const out: Schedule[] = [];
   const right = lastColumn(grid);
   const bottom = lastRow(grid);
   let draft: Draft | undefined;
   let ended = false;
   /** Text rows since the last schedule's last requirement: title, preamble, legend. */
-  let block: { row: number; text: string; cells: number }[] = [];
+  let block: BlockRow[] = [];
   let legendSinceRecord = false;
   let lookahead: { row: number; header: ReturnType<typeof readHeader> } | undefined;
 
@@ -362,7 +563,7 @@ export function findSchedules(grid: Grid): Schedule[] {
           row = header.bottom + 1;
         continue;
       }
-      if (draft) finish(grid, draft, out);
+      if (draft) finish(grid, draft, out, context);
       const titles = block.filter((b) => !isLegend(b.text) && b.cells === 1);
       const titleRow = titles.find((b) => SCHEDULE_TITLE.test(b.text)) ?? titles[0];
       const sectionRow = [...block]
@@ -373,16 +574,29 @@ export function findSchedules(grid: Grid): Schedule[] {
         const hint = scaleHintFromText(b.text);
         if (hint.min !== undefined && isLegend(b.text)) hints.push({ hint, source: "legend" });
       }
+      if (!hints.some((h) => h.hint.max !== undefined)) {
+        const overRows = legendOverRows(block);
+        if (overRows) hints.push({ hint: overRows, source: "legend" });
+      }
       for (const text of header.texts.values()) {
         const hint = scaleHintFromText(text);
         if (hint.min !== undefined) hints.push({ hint, source: "header" });
       }
+      const statedWords: Draft["statedWords"] = statedWordsIn(block).map((items) => ({
+        items,
+        source: "legend",
+      }));
+      const scoreLabel = header.labels.score ?? "";
+      const inHeader = header.ticks ? undefined : statedInline(scoreLabel);
+      if (inHeader) statedWords.unshift({ items: inHeader, source: "header" });
+
       const section = sectionRow?.text ?? "";
       draft = {
         layout: header,
         columns: settleColumns(grid, header),
         title: titleRow?.text ?? "",
         hints,
+        statedWords,
         records: [],
         section,
         subSection: "",
@@ -409,7 +623,7 @@ export function findSchedules(grid: Grid): Schedule[] {
     if (texts.count === 0) continue;
 
     if (!draft || ended) {
-      block.push({ row, text: texts.joined, cells: texts.count });
+      block.push({ row, text: texts.joined, first: texts.first, cells: texts.count });
       continue;
     }
     const columns = draft.columns;
@@ -428,7 +642,7 @@ export function findSchedules(grid: Grid): Schedule[] {
       // The next schedule's legend: this one is over.
       flush(draft);
       legendSinceRecord = true;
-      block.push({ row, text: texts.first, cells: 1 });
+      block.push({ row, text: texts.first, first: texts.first, cells: 1 });
       continue;
     }
     if (texts.count === 1 && isBlank(scoreValue)) {
@@ -436,26 +650,30 @@ export function findSchedules(grid: Grid): Schedule[] {
       if (looksLikeSubPrinciple(text) && text.length <= 160) {
         flush(draft);
         draft.subSection = text;
-        block.push({ row, text, cells: 1 });
+        block.push({ row, text, first: text, cells: 1 });
         continue;
       }
-      if (looksLikeSectionTitle(text) && text.length <= 300) {
+      if (
+        (looksLikeSectionTitle(text) && text.length <= 300) ||
+        (text.length <= 200 && mergedAcross(grid, row, draft.layout)) ||
+        numberedHeading(grid, row, bottom, text, columns, draft.layout.ticks)
+      ) {
         flush(draft);
         draft.section = text;
         draft.subSection = "";
-        block.push({ row, text, cells: 1 });
+        block.push({ row, text, first: text, cells: 1 });
         continue;
       }
     }
 
-    const read = readRow(grid, row, columns);
+    const read = readRow(grid, row, columns, draft.layout.ticks);
     const anyContent =
       hasScore(read.score) ||
       TEXT_FIELDS.some((f) => read.texts[f] !== "") ||
       hasScore(read.targetDate);
     if (!anyContent) {
       // Text outside the schedule's columns (a note in the margin) belongs to nobody.
-      block.push({ row, text: texts.joined, cells: texts.count });
+      block.push({ row, text: texts.joined, first: texts.first, cells: texts.count });
       continue;
     }
     block = [];
@@ -464,11 +682,11 @@ export function findSchedules(grid: Grid): Schedule[] {
     } else {
       const starts = read.texts.requirement !== "" || read.texts.ref !== "" || hasScore(read.score);
       if (!starts) {
-        block.push({ row, text: texts.joined, cells: texts.count });
+        block.push({ row, text: texts.joined, first: texts.first, cells: texts.count });
         continue;
       }
       flush(draft);
-      if (headsTheRowsBelow(grid, row, bottom, columns, read)) {
+      if (headsTheRowsBelow(grid, row, bottom, { columns, ticks: draft.layout.ticks }, read)) {
         // "A1 | Behaving with integrity" over scored rows: a sub-heading, not an unscored requirement.
         draft.subSection = [read.texts.ref, read.texts.requirement].filter((t) => t).join(" ");
         continue;
@@ -477,6 +695,6 @@ export function findSchedules(grid: Grid): Schedule[] {
     }
     draft.lastRow = row;
   }
-  if (draft) finish(grid, draft, out);
+  if (draft) finish(grid, draft, out, context);
   return out;
 }

@@ -1,3 +1,5 @@
+import { isRatingWord, statedInline } from "./word-scales";
+
 /** What a column of a schedule holds, told from what its header says. */
 export type ColumnRole =
   | "ref"
@@ -9,7 +11,9 @@ export type ColumnRole =
   | "previousAction"
   | "progress"
   | "lead"
-  | "targetDate";
+  | "targetDate"
+  /** A column rated in words under a name other than "score": "RAG", "Compliant?", "Assurance level". */
+  | "rating";
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   "ref",
@@ -22,7 +26,35 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   "progress",
   "lead",
   "targetDate",
+  "rating",
 ];
+
+/**
+ * Names of a column rated in words that do not say "score": "RAG", "RAG status", "Compliant?",
+ * "Level of assurance", "Maturity level", "Met / Partly met / Not met".
+ */
+const RATING_HEADER =
+  /^(rag|r\/a\/g|brag)\b|\brag\b|^(current |overall )?(compliance|assurance|maturity|confidence) (level|rating|status|judge?ment|opinion)\s*\??$|^(level|degree) of (compliance|assurance|maturity|confidence)\b|^(compliant|complies|met|achieved|in place|embedded)\s*\?$|^(is|are|does|do|has|have)\b.{0,60}\b(met|compliant|comply|in place|achieved|embedded)\s*\??$|^(fully |partly |partially |not )?(met|compliant)\s*\/|\b(met|compliant|comply|in place|achieved|embedded)\s*\?$/;
+
+/**
+ * Names that are a rating only when the entries under them are rating words: a plain "Status"
+ * or "Compliance" column is as often an action's progress or a note.
+ */
+const MAYBE_RATING_HEADER =
+  /^(current |overall )?(status|position|judge?ment|conclusion|compliance|assurance|maturity|compliant|complies|achieved|in place|embedded)\s*\??$/;
+
+/** Does a header name a column rated in words: surely (`"rating"`), or if its entries say so (`"maybe"`)? */
+export function ratingHeader(text: string): "rating" | "maybe" | undefined {
+  const t = text.toLowerCase().trim();
+  if (t === "" || t.length > 100) return undefined;
+  // "Met" or "Compliant" in a cell is an answer, not a header: a header asks ("Met?").
+  if (!t.endsWith("?") && isRatingWord(t)) return undefined;
+  if (RATING_HEADER.test(t)) return "rating";
+  // "Compliance (Green/Amber/Red)", "Response (Yes / Partly / No)": the header states the levels.
+  if (/[(:]/.test(t) && statedInline(t)) return "rating";
+  if (MAYBE_RATING_HEADER.test(t)) return "maybe";
+  return undefined;
+}
 
 /**
  * Tried in order: the first pattern that matches names the role. Order matters because headers
@@ -52,7 +84,7 @@ const HEADER_PATTERNS: readonly (readonly [RegExp, ColumnRole])[] = [
   [/\bscores?\b|\bratings?\b|\bself[- ]?assess|\bassessment\b|\bgrade\b/, "score"],
   [/\bactions?\b|\bimprovements?\b|\bplanned\b|\bnext steps\b|\bto do\b/, "action"],
   [
-    /\bevidence\b|\bsources?\b|\bdocuments?\b|\bdemonstrat|\bcomments?\b|\bassurance\b|\bhow (is|are|we)\b|\bcurrent (position|arrangements)\b|\bcompliance\b/,
+    /\bevidence\b|\bsources?\b|\bdocuments?\b|\bdemonstrat|\bcomment(s|ary)?\b|\bassurance\b|\bhow (is|are|we)\b|\bcurrent (position|arrangements)\b|\bcompliance\b/,
     "evidence",
   ],
   [/^(ref|ref\.|refs|reference|ref no\.?|no\.?|number|item|para|paragraph|#|id)$/, "ref"],

@@ -1,9 +1,19 @@
-/** The scoring scale of a schedule: its range and which end is good. */
+/**
+ * The scoring scale of a schedule: its range and which end is good. A scale rated in words also
+ * names its levels, worst first; the levels are numbered from the worst end, so a threshold, a
+ * distribution and `--low N` work on words as on numbers. A word scale of its own (RAG, Yes /
+ * Partly / No) runs 1 = worst to N = best; a legend that numbers its words ("1 = Initial ... 4 =
+ * Embedded") keeps its numbers and its direction.
+ */
 export interface Scale {
   readonly min: number;
   readonly max: number;
   /** `ascending`: higher is better (3 = good). `descending`: lower is better (1 = excellent). */
   readonly direction: "ascending" | "descending";
+  /** Words for the levels, worst first: `levels.length` is `max - min + 1`. */
+  readonly levels?: readonly string[];
+  /** The levels answer to their numbers too ("2", "2 - Developing"); otherwise a number is not a rating. */
+  readonly numbered?: boolean;
 }
 
 /** What a piece of text says about the scale; every part is optional. */
@@ -11,6 +21,20 @@ export interface ScaleHint {
   min?: number;
   max?: number;
   direction?: Scale["direction"];
+  /** The words a legend gives each number ("1 = need to improve"), in its own spelling. */
+  names?: Map<number, string>;
+}
+
+/** The number of level `index` (0 = worst) on a scale. */
+export function levelNumber(scale: Scale, index: number): number {
+  return scale.direction === "ascending" ? scale.min + index : scale.max - index;
+}
+
+/** The word for a number on a word scale, or undefined on a scale of numbers. */
+export function levelName(scale: Scale, n: number): string | undefined {
+  if (!scale.levels) return undefined;
+  const index = scale.direction === "ascending" ? n - scale.min : scale.max - n;
+  return scale.levels[index];
 }
 
 const GOOD_WORDS =
@@ -34,17 +58,36 @@ export function scaleHintFromText(raw: string): ScaleHint {
   const hint: ScaleHint = {};
 
   // "1 = need to improve, 2 = adequate and 3 = good", "1 - excellent", "4: poor"
-  const pairs: { n: number; q: "good" | "poor" | undefined }[] = [];
+  const pairs: { n: number; q: "good" | "poor" | undefined; name: string }[] = [];
+  // The officer's own spelling of a level's word, from the same place in the original text.
+  const spelt = (m: RegExpMatchArray, group: number) => {
+    const start = (m.index ?? 0) + m[0].indexOf(m[group]);
+    return raw.slice(start, start + m[group].length).trim();
+  };
   const pairPattern =
     /(?:^|[\s(,;])(\d{1,2})\s*(?:=|:|–|-\s(?=[a-z])|is\b|means\b)\s*([a-z][a-z ,'/]*?)(?=(?:,|;|\)|\band\b|\bor\b|\s\d{1,2}\s*(?:=|:|is\b))|$)/g;
-  for (const m of text.matchAll(pairPattern)) pairs.push({ n: Number(m[1]), q: quality(m[2]) });
+  for (const m of text.matchAll(pairPattern))
+    pairs.push({ n: Number(m[1]), q: quality(m[2]), name: spelt(m, 2) });
   // "1 (poor) to 4 (excellent)"
   for (const m of text.matchAll(/(?:^|[^\d.])(\d{1,2})\s*\(([a-z][a-z ,'/-]*)\)/g))
-    pairs.push({ n: Number(m[1]), q: quality(m[2]) });
+    pairs.push({ n: Number(m[1]), q: quality(m[2]), name: spelt(m, 2) });
+  if (pairs.length < 2) {
+    // "6 Excellent, 5 Very good, 4 Good, 3 Adequate, 2 Weak, 1 Unsatisfactory": number first, no sign.
+    const plain: typeof pairs = [];
+    for (const m of text.matchAll(
+      /(?:^|[,;:\n])\s*(\d{1,2})\s+([a-z][a-z '/-]{1,40}?)\s*(?=[,;\n]|$)/g
+    ))
+      plain.push({ n: Number(m[1]), q: quality(m[2]), name: spelt(m, 2) });
+    // A numbered list of headings ("1 Purpose", "2 Summary") is not a scale: its words must rate.
+    if (plain.length >= 3 && plain.filter((p) => p.q !== undefined).length >= 2)
+      pairs.push(...plain);
+  }
   if (pairs.length >= 2) {
     const ns = pairs.map((p) => p.n);
     hint.min = Math.min(...ns);
     hint.max = Math.max(...ns);
+    hint.names = new Map();
+    for (const p of pairs) if (!hint.names.has(p.n) && p.name) hint.names.set(p.n, p.name);
   }
   const lowEnd = pairs.filter((p) => p.n === hint.min && p.q !== undefined)[0];
   const highEnd = pairs.filter((p) => p.n === hint.max && p.q !== undefined)[0];
@@ -80,16 +123,19 @@ export function scaleHintFromText(raw: string): ScaleHint {
 export function isLegend(text: string): boolean {
   const hint = scaleHintFromText(text);
   return (
-    hint.min !== undefined && hint.max !== undefined && /=|:|\bis\b|\bscale\b|\bto\b|-/.test(text)
+    hint.min !== undefined &&
+    hint.max !== undefined &&
+    (/=|:|\bis\b|\bscale\b|\bto\b|-/.test(text) || (hint.names?.size ?? 0) >= 3)
   );
 }
 
-const COMMON_MAXIMA = [3, 4, 5, 10];
+const COMMON_MAXIMA = [3, 4, 5, 6, 10];
 
 /**
  * Completes a scale from what the legend and header said and the whole numbers seen in the data.
  * A header cut short ("Score 1-") leaves the top open: the data decide it, rounded up to a usual
- * scale so that one stray value does not stretch it.
+ * scale (3, 4, 5, 6 or 10), and a stray value past 10 is out of range rather than stretching it.
+ * The bottom is 1 unless zeros are common: one 0 on a 1-6 sheet is out of range, not a 0-6 scale.
  */
 export function completeScale(hints: readonly ScaleHint[], observed: readonly number[]): Scale {
   let min: number | undefined;
@@ -110,12 +156,18 @@ export function completeScale(hints: readonly ScaleHint[], observed: readonly nu
     const inData = observed.filter((n) => Number.isInteger(n) && n >= 0 && n <= 100);
     // A loop, not Math.max(...): a schedule can hold hundreds of thousands of scores.
     let top = inData.length ? -Infinity : 3;
-    let bottom = inData.length ? Infinity : 1;
+    let topToTen = -Infinity;
+    let pastTen = 0;
+    let zeros = 0;
     for (const n of inData) {
       if (n > top) top = n;
-      if (n < bottom) bottom = n;
+      if (n > 10) pastTen++;
+      else if (n > topToTen) topToTen = n;
+      if (n === 0) zeros++;
     }
-    if (min === undefined) min = bottom <= 0 ? 0 : 1;
+    // A few strays past 10 on a sheet otherwise scored to 10 or less are mistakes, not the scale.
+    if (pastTen > 0 && topToTen > 0 && pastTen <= Math.max(1, inData.length * 0.1)) top = topToTen;
+    if (min === undefined) min = zeros >= 2 && zeros >= inData.length * 0.1 ? 0 : 1;
     max = COMMON_MAXIMA.find((m) => m >= top && m > min!) ?? top;
   }
   return { min: min!, max: max!, direction: direction ?? "ascending" };
@@ -138,5 +190,17 @@ export function isWeak(score: number, threshold: number, scale: Scale): boolean 
 
 export function describeScale(scale: Scale): string {
   const order = scale.direction === "ascending" ? `${scale.max} best` : `${scale.min} best`;
-  return `${scale.min}-${scale.max} (${order})`;
+  if (scale.levels && !scale.numbered) return `${scale.levels.join(", ")} (worst to best)`;
+  const numbers = `${scale.min}-${scale.max} (${order})`;
+  if (!scale.levels) return numbers;
+  return `${numbers}, in words ${scale.levels[0]} to ${scale.levels[scale.levels.length - 1]}`;
+}
+
+/** The levels allowed, for a message: "Red, Amber or Green", "a whole number from 1 to 5". */
+export function allowedOnScale(scale: Scale): string {
+  if (scale.levels && !scale.numbered) {
+    const l = scale.levels;
+    return l.length === 1 ? l[0] : `${l.slice(0, -1).join(", ")} or ${l[l.length - 1]}`;
+  }
+  return `a whole number from ${scale.min} to ${scale.max}`;
 }

@@ -2,7 +2,7 @@ import { a1 } from "../grid";
 import type { Finding, RuleId, Severity } from "../findings";
 import type { RequirementRecord, Schedule } from "../recognise/schedule";
 import { type Scale, isWeak } from "../recognise/scale";
-import { type ScoreValue, parseScore } from "../recognise/score-value";
+import { type ScoreValue, readScore } from "../recognise/score-value";
 import type { Settings } from "../settings";
 
 /** A requirement with its score read on its schedule's terms. */
@@ -30,11 +30,24 @@ export function scoreRecords(
   threshold: number
 ): ScoredRecord[] {
   return records.map((record) => {
-    const score = parseScore(record.score);
+    const score: ScoreValue =
+      record.marks && record.marks.length > 1
+        ? { kind: "marks", marked: record.marks }
+        : readScore(record.score, scale);
     const valid = score.kind === "number" && score.value >= scale.min && score.value <= scale.max;
     const weak = valid && score.kind === "number" && isWeak(score.value, threshold, scale);
     return { record, score, valid, weak };
   });
+}
+
+/**
+ * A valid score as a message names it: `Score 2`; `Rating "Amber"` on a scale of words;
+ * `Score 2 ("Developing")` where a legend numbers its words.
+ */
+export function scoreName(score: ScoreValue): string {
+  if (score.kind !== "number") return "Score";
+  if (score.word === undefined) return `Score ${score.value}`;
+  return score.numbered ? `Score ${score.value} ("${score.word}")` : `Rating "${score.word}"`;
 }
 
 /** A finding on `record`'s score row, in the given role's column (the score column if absent). */

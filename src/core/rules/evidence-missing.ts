@@ -1,5 +1,5 @@
 import type { Rule } from "./context";
-import { findingAt } from "./context";
+import { findingAt, scoreName } from "./context";
 
 /** A score with nothing to show for it, where the schedule has an evidence column. */
 export const evidenceMissing: Rule = ({ schedule, scored }) => {
@@ -13,7 +13,7 @@ export const evidenceMissing: Rule = ({ schedule, scored }) => {
             schedule.columns.evidence,
             "evidence-missing",
             "info",
-            `Score ${s.score.value} has no evidence to support it`
+            `${scoreName(s.score)} has no evidence to support it`
           ),
         ]
       : []

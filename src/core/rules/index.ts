@@ -5,6 +5,7 @@ import { leadColumnMissing } from "./lead-column-missing";
 import { lowScoreNoAction } from "./low-score-no-action";
 import { lowScoreNoDate } from "./low-score-no-date";
 import { lowScoreNoLead } from "./low-score-no-lead";
+import { type WorkbookRule, noScheduleFound } from "./no-schedule-found";
 import { scoreInvalid } from "./score-invalid";
 import { scoreMissing } from "./score-missing";
 import { scoreOutOfRange } from "./score-out-of-range";
@@ -20,3 +21,6 @@ export const RULES: readonly Rule[] = [
   evidenceMissing,
   duplicateRef,
 ];
+
+/** Rules on the workbook as a whole, run once after the schedules' rules. */
+export const WORKBOOK_RULES: readonly WorkbookRule[] = [noScheduleFound];

@@ -1,6 +1,6 @@
 import { isPlaceholder } from "../settings";
 import type { Rule } from "./context";
-import { findingAt, quoted } from "./context";
+import { findingAt, quoted, scoreName } from "./context";
 
 export const lowScoreNoAction: Rule = ({ schedule, scored, settings }) =>
   scored.flatMap((s) => {
@@ -18,7 +18,7 @@ export const lowScoreNoAction: Rule = ({ schedule, scored, settings }) =>
         schedule.columns.action,
         "low-score-no-action",
         "warning",
-        `Score ${s.score.value} is weak but ${why}`
+        `${scoreName(s.score)} is weak but ${why}`
       ),
     ];
   });

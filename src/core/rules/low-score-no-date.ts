@@ -1,7 +1,7 @@
 import { isBlank } from "../grid";
 import { isPlaceholder } from "../settings";
 import type { Rule } from "./context";
-import { findingAt } from "./context";
+import { findingAt, scoreName } from "./context";
 
 /** Only for schedules that have a target-date column. */
 export const lowScoreNoDate: Rule = ({ schedule, scored, settings }) => {
@@ -19,7 +19,7 @@ export const lowScoreNoDate: Rule = ({ schedule, scored, settings }) => {
         schedule.columns.targetDate,
         "low-score-no-date",
         "warning",
-        `Score ${s.score.value} is weak but has no target date`
+        `${scoreName(s.score)} is weak but has no target date`
       ),
     ];
   });

@@ -1,6 +1,6 @@
 import { isPlaceholder } from "../settings";
 import type { Rule } from "./context";
-import { findingAt, quoted } from "./context";
+import { findingAt, quoted, scoreName } from "./context";
 
 /**
  * Where the schedule has no lead-officer column at all, every weak score gets this finding, on
@@ -22,7 +22,7 @@ export const lowScoreNoLead: Rule = ({ schedule, scored, settings }) => {
         schedule.columns.lead ?? schedule.columns.action,
         "low-score-no-lead",
         "warning",
-        `Score ${s.score.value} is weak but ${why}`
+        `${scoreName(s.score)} is weak but ${why}`
       ),
     ];
   });

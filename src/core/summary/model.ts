@@ -22,7 +22,9 @@ export interface SectionSummary {
   readonly section: string;
   readonly requirements: number;
   readonly scored: number;
-  /** Mean of the valid scores, or null when none is valid. */
+  /** Requirements marked "N/A": counted here, never as invalid or weak. */
+  readonly notApplicable: number;
+  /** Mean of the valid scores (on a word scale, of its level numbers), or null when none is valid. */
   readonly mean: number | null;
   /** The worst valid score, following the scale's direction. */
   readonly lowest: number | null;
@@ -47,7 +49,8 @@ export interface RequirementPlace {
 }
 
 export interface ActionItem extends RequirementPlace {
-  readonly score: number;
+  /** The score, or on a word scale the rating's word ("Amber"). */
+  readonly score: number | string;
   readonly action: string;
   readonly lead: string;
   readonly targetDate: string;
@@ -75,7 +78,10 @@ export interface CommitteeSummary {
   readonly distributionScale: { min: number; max: number };
   readonly actions: readonly ActionItem[];
   readonly exceptions: readonly Exception[];
+  /** Requirements that apply: every requirement but those marked "N/A". */
   readonly requirements: number;
+  /** Requirements marked "N/A". */
+  readonly notApplicable: number;
   /** Requirements whose score is valid and not weak: "on track". */
   readonly aboveThreshold: number;
 }
@@ -112,8 +118,10 @@ function summariseSection(
   let weak = 0;
   let weakNoAction = 0;
   let weakNoLead = 0;
+  let notApplicable = 0;
   const hasLeadColumn = checked.schedule.columns.lead !== undefined;
   for (const s of rows) {
+    if (s.score.kind === "notApplicable") notApplicable++;
     if (!s.valid || s.score.kind !== "number") continue;
     const v = s.score.value;
     scored++;
@@ -132,6 +140,7 @@ function summariseSection(
     section,
     requirements: rows.length,
     scored,
+    notApplicable,
     mean: scored ? total / scored : null,
     lowest,
     distribution,
@@ -145,6 +154,8 @@ function summariseSection(
 function problemOf(kind: string, scale: Scale): string {
   if (kind === "missing") return "No score";
   if (kind === "number") return `Score outside the ${scale.min}-${scale.max} scale`;
+  if (kind === "marks") return "More than one box marked";
+  if (scale.levels && !scale.numbered) return "Rating not on the scale";
   return "Score is not a whole number";
 }
 
@@ -155,6 +166,7 @@ export function buildSummary(inputs: readonly SummaryInput[], made: Date): Commi
   const actions: ActionItem[] = [];
   const exceptions: Exception[] = [];
   let requirements = 0;
+  let notApplicable = 0;
   let aboveThreshold = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -188,6 +200,10 @@ export function buildSummary(inputs: readonly SummaryInput[], made: Date): Commi
       const hasDate = schedule.columns.targetDate !== undefined;
       const scoreColumn = schedule.columns.score!;
       for (const s of checked.scored) {
+        if (s.score.kind === "notApplicable") {
+          notApplicable++;
+          continue;
+        }
         requirements++;
         if (s.valid && !s.weak) {
           aboveThreshold++;
@@ -227,7 +243,7 @@ export function buildSummary(inputs: readonly SummaryInput[], made: Date): Commi
           section: r.section,
           ref: r.ref,
           requirement: r.requirement,
-          score: s.score.value,
+          score: s.score.word ?? s.score.value,
           action: noAction ? "" : r.action,
           lead: noLead ? "" : r.lead,
           targetDate: targetText(r.targetDate),
@@ -235,7 +251,9 @@ export function buildSummary(inputs: readonly SummaryInput[], made: Date): Commi
         });
         if (noAction || noLead || status.includes("Date passed")) {
           exceptions.push(
-            exception(`Weak score ${s.score.value}: ${status.join(", ").toLowerCase()}`)
+            exception(
+              `${s.score.word !== undefined ? `Weak rating "${s.score.word}"` : `Weak score ${s.score.value}`}: ${status.join(", ").toLowerCase()}`
+            )
           );
         }
       }
@@ -251,6 +269,7 @@ export function buildSummary(inputs: readonly SummaryInput[], made: Date): Commi
     actions,
     exceptions,
     requirements,
+    notApplicable,
     aboveThreshold,
   };
 }

@@ -118,7 +118,8 @@ export function planCommitteeSheets(summary: CommitteeSummary): WorkbookPlan {
   put(
     row++,
     1,
-    `Requirements scoring above the weak threshold: ${shareText(summary.aboveThreshold, summary.requirements)}`,
+    `Requirements scoring above the weak threshold: ${shareText(summary.aboveThreshold, summary.requirements)}` +
+      (summary.notApplicable ? `; ${summary.notApplicable} not applicable` : ""),
     { bold: true }
   );
   row++;

@@ -31,7 +31,8 @@ export function ScheduleList({ schedules }: ScheduleListProps) {
   if (schedules.length === 0) {
     return (
       <Text>
-        No self-assessment schedule was found: no sheet has a header row with a score column.
+        No self-assessment schedule could be read, so nothing was checked: the finding below says
+        which sheet came closest and what it lacks.
       </Text>
     );
   }

@@ -13,7 +13,13 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Scale } from "../../core/recognise/scale";
-import { type ScheduleOverride, type Settings, defaultSettings } from "../../core/settings";
+import {
+  type ScheduleOverride,
+  type Settings,
+  checkLevels,
+  defaultSettings,
+  wordScale,
+} from "../../core/settings";
 import type { ScheduleView } from "../engine/protocol";
 
 const useStyles = makeStyles({
@@ -51,6 +57,8 @@ const useStyles = makeStyles({
 export interface SettingsPanelProps {
   settings: Settings;
   schedules: readonly ScheduleView[];
+  /** Schedules rated in words govcheck could not place: their words can be given here. */
+  unread?: readonly ScheduleView[];
   /** Where settings are kept, in words that are true for the host ("saved in the workbook"). */
   storedIn: string;
   onSave: (settings: Settings) => void;
@@ -62,7 +70,12 @@ interface Draft {
   min: string;
   max: string;
   best: "highest" | "lowest";
+  /** Rating words, one a line, worst first; empty for a scale of numbers. */
+  words: string;
 }
+
+/** A scale rated in words only (not a numbered legend). */
+const inWords = (scale: Scale) => scale.levels !== undefined && !scale.numbered;
 
 function draftFor(c: ScheduleView): Draft {
   return {
@@ -70,16 +83,39 @@ function draftFor(c: ScheduleView): Draft {
     min: String(c.scale.min),
     max: String(c.scale.max),
     best: c.scale.direction === "ascending" ? "highest" : "lowest",
+    words: inWords(c.scale) ? c.scale.levels!.join("\n") : "",
   };
+}
+
+/** An unread schedule starts from the words seen in it, for the officer to put in order. */
+function draftForUnread(u: ScheduleView): Draft {
+  const words = u.unplacedWords ?? [];
+  return { weak: "1", min: "1", max: "3", best: "highest", words: words.slice(0, 12).join("\n") };
 }
 
 function whole(text: string): number | undefined {
   return /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : undefined;
 }
 
+/** The levels a draft's words give, or the problem with them. */
+function levelsOf(d: Draft): { levels?: string[]; problem?: string } {
+  if (d.words.trim() === "") return {};
+  const problems: string[] = [];
+  const levels = checkLevels(lines(d.words), "The rating words", problems);
+  return levels ? { levels } : { problem: problems.join(" ") };
+}
+
 /** Problems with one schedule's draft, keyed by field. */
 function problemsOf(d: Draft): Partial<Record<keyof Draft, string>> {
   const out: Partial<Record<keyof Draft, string>> = {};
+  if (d.words.trim() !== "") {
+    const { levels, problem } = levelsOf(d);
+    if (problem) out.words = problem;
+    const weak = whole(d.weak);
+    if (levels && (weak === undefined || weak < 1 || weak > levels.length))
+      out.weak = "Choose a level.";
+    return out;
+  }
   const min = whole(d.min);
   const max = whole(d.max);
   const weak = whole(d.weak);
@@ -104,18 +140,20 @@ function lines(text: string): string[] {
 export function SettingsPanel({
   settings,
   schedules,
+  unread = [],
   storedIn,
   onSave,
   onCancel,
 }: SettingsPanelProps) {
   const styles = useStyles();
-  const first = useRef<HTMLInputElement>(null);
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
-    Object.fromEntries(schedules.map((c) => [c.id, draftFor(c)]))
-  );
+  const form = useRef<HTMLFormElement>(null);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => ({
+    ...Object.fromEntries(unread.map((u) => [u.id, draftForUnread(u)])),
+    ...Object.fromEntries(schedules.map((c) => [c.id, draftFor(c)])),
+  }));
   // Opening the settings takes the keyboard to their first box.
   useEffect(() => {
-    first.current?.focus();
+    form.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
   }, []);
   const [actionWords, setActionWords] = useState(settings.actionPlaceholders.join("\n"));
   const [leadWords, setLeadWords] = useState(settings.leadPlaceholders.join("\n"));
@@ -129,6 +167,15 @@ export function SettingsPanel({
     const overrides: Record<string, ScheduleOverride> = { ...settings.schedules };
     for (const c of schedules) {
       const d = drafts[c.id];
+      const { levels } = levelsOf(d);
+      if (levels) {
+        const same = inWords(c.scale) && levels.join("\n") === c.scale.levels!.join("\n");
+        overrides[c.id] = {
+          weakThreshold: Number(d.weak),
+          scale: same && c.scaleSource !== "setting" ? undefined : wordScale(levels),
+        };
+        continue;
+      }
       const scale: Scale = {
         min: Number(d.min),
         max: Number(d.max),
@@ -142,6 +189,14 @@ export function SettingsPanel({
         weakThreshold: Number(d.weak),
         scale: changedScale || c.scaleSource === "setting" ? scale : undefined,
       };
+    }
+    for (const u of unread) {
+      const { levels } = levelsOf(drafts[u.id]);
+      if (levels)
+        overrides[u.id] = {
+          weakThreshold: Number(drafts[u.id].weak),
+          scale: wordScale(levels),
+        };
     }
     onSave({
       ...settings,
@@ -159,6 +214,7 @@ export function SettingsPanel({
 
   return (
     <form
+      ref={form}
       className={styles.root}
       aria-label="Settings"
       onSubmit={(e) => {
@@ -173,51 +229,94 @@ export function SettingsPanel({
       }}
     >
       <Subtitle2 as="h2">Settings</Subtitle2>
-      {schedules.map((c, i) => {
-        const d = drafts[c.id];
-        const p = problems[c.id];
-        const name = `${c.sheet}, row ${c.headerRow}`;
-        return (
-          <fieldset key={c.id} className={styles.schedule}>
-            <legend className={styles.legend}>{name}</legend>
-            <Field
-              label={`Weak at (${d.best === "highest" ? "or lower" : "or higher"})`}
-              validationMessage={p.weak}
+      {[...schedules, ...unread].map((schedule) => {
+        const d = drafts[schedule.id];
+        const p = problems[schedule.id];
+        const name = `${schedule.sheet}, row ${schedule.headerRow}`;
+        const words = levelsOf(d).levels;
+        // Keyed children, so the words field keeps its focus when the fields beside it change.
+        const wordsField = (
+          <Field
+            key="words"
+
+            label="Rating words, worst first"
+            hint="One a line, for example Red, Amber, Green. Leave empty for scores in numbers."
+            validationMessage={p.words}
+          >
+            <Textarea
+              className={mergeClasses(styles.words, styles.focusable)}
+              resize="vertical"
+              rows={3}
+              value={d.words}
+              onChange={(_e, v) => update(schedule.id, { words: v.value })}
+            />
+          </Field>
+        );
+        const wordFields = [
+          <Field
+            key="weak-level"
+
+            label="Weak at (or worse)"
+            validationMessage={p.weak}
+          >
+            <Select
+              className={mergeClasses(styles.select, styles.focusable)}
+              value={d.weak}
+              onChange={(_e, v) => update(schedule.id, { weak: v.value })}
             >
-              <Input
-                ref={i === 0 ? first : undefined}
-                className={mergeClasses(styles.number, styles.focusable)}
-                inputMode="numeric"
-                value={d.weak}
-                onChange={(_e, v) => update(c.id, { weak: v.value })}
-              />
-            </Field>
-            <Field label="Lowest score" validationMessage={p.min}>
-              <Input
-                className={mergeClasses(styles.number, styles.focusable)}
-                inputMode="numeric"
-                value={d.min}
-                onChange={(_e, v) => update(c.id, { min: v.value })}
-              />
-            </Field>
-            <Field label="Highest score" validationMessage={p.max}>
-              <Input
-                className={mergeClasses(styles.number, styles.focusable)}
-                inputMode="numeric"
-                value={d.max}
-                onChange={(_e, v) => update(c.id, { max: v.value })}
-              />
-            </Field>
-            <Field label="The best score is">
-              <Select
-                className={mergeClasses(styles.select, styles.focusable)}
-                value={d.best}
-                onChange={(_e, v) => update(c.id, { best: v.value as Draft["best"] })}
-              >
-                <option value="highest">the highest number</option>
-                <option value="lowest">the lowest number (1 = best)</option>
-              </Select>
-            </Field>
+              {(words ?? []).map((w, i) => (
+                <option key={w} value={String(i + 1)}>
+                  {w}
+                </option>
+              ))}
+            </Select>
+          </Field>,
+        ];
+        const numberFields = [
+          <Field
+            key="weak"
+
+            label={`Weak at (${d.best === "highest" ? "or lower" : "or higher"})`}
+            validationMessage={p.weak}
+          >
+            <Input
+              className={mergeClasses(styles.number, styles.focusable)}
+              inputMode="numeric"
+              value={d.weak}
+              onChange={(_e, v) => update(schedule.id, { weak: v.value })}
+            />
+          </Field>,
+          <Field key="min" label="Lowest score" validationMessage={p.min}>
+            <Input
+              className={mergeClasses(styles.number, styles.focusable)}
+              inputMode="numeric"
+              value={d.min}
+              onChange={(_e, v) => update(schedule.id, { min: v.value })}
+            />
+          </Field>,
+          <Field key="max" label="Highest score" validationMessage={p.max}>
+            <Input
+              className={mergeClasses(styles.number, styles.focusable)}
+              inputMode="numeric"
+              value={d.max}
+              onChange={(_e, v) => update(schedule.id, { max: v.value })}
+            />
+          </Field>,
+          <Field key="best" label="The best score is">
+            <Select
+              className={mergeClasses(styles.select, styles.focusable)}
+              value={d.best}
+              onChange={(_e, v) => update(schedule.id, { best: v.value as Draft["best"] })}
+            >
+              <option value="highest">the highest number</option>
+              <option value="lowest">the lowest number (1 = best)</option>
+            </Select>
+          </Field>,
+        ];
+        return (
+          <fieldset key={schedule.id} className={styles.schedule}>
+            <legend className={styles.legend}>{name}</legend>
+            {[...(d.words.trim() !== "" ? wordFields : numberFields), wordsField]}
           </fieldset>
         );
       })}

@@ -1,17 +1,40 @@
 import { findingsInContext } from "../../core/finding-context";
 import { type Grid, cellAt, cellText, columnLetters, lastColumn } from "../../core/grid";
 import type { WorkbookHost, WorkbookRead } from "../../core/host";
+import { type Scale, defaultWeakThreshold } from "../../core/recognise/scale";
+import type { Schedule } from "../../core/recognise/schedule";
 import type { Settings } from "../../core/settings";
 import { buildSummary } from "../../core/summary/model";
 import { planCommitteeSheets } from "../../core/summary/plan";
 import { type ValidationResult, validateGrids } from "../../core/validate";
-import type { CheckProgress, CheckSource, CheckView, CommitteeProduct, RowView } from "./protocol";
+import type {
+  CheckProgress,
+  CheckSource,
+  CheckView,
+  CommitteeProduct,
+  RowView,
+  ScheduleView,
+} from "./protocol";
 
 /** A preview never needs more of one cell than this; the rest of a pasted essay stays in Excel. */
 const MAX_CELL_TEXT = 2000;
 
 /** How much of a file check is reading, the rest being recognition and rules. */
 const READ_SHARE = 0.7;
+
+function scheduleView(schedule: Schedule, scale: Scale, weakThreshold: number): ScheduleView {
+  return {
+    id: schedule.id,
+    sheet: schedule.sheet,
+    title: schedule.title,
+    headerRow: schedule.headerRow,
+    requirements: schedule.records.length,
+    scale,
+    scaleSource: schedule.scaleSource,
+    weakThreshold,
+    ...(schedule.unplacedWords ? { unplacedWords: schedule.unplacedWords } : {}),
+  };
+}
 
 function fractionOf(done: number | undefined, total: number | undefined): number {
   return total && done !== undefined ? Math.min(1, Math.max(0, done / total)) : 0;
@@ -69,16 +92,12 @@ export class CheckedWorkbook {
     });
     onProgress({ message: "Listing the findings", fraction: start + checking });
     const view: CheckView = {
-      schedules: result.schedules.map(({ schedule, scale, weakThreshold }) => ({
-        id: schedule.id,
-        sheet: schedule.sheet,
-        title: schedule.title,
-        headerRow: schedule.headerRow,
-        requirements: schedule.records.length,
-        scale,
-        scaleSource: schedule.scaleSource,
-        weakThreshold,
-      })),
+      schedules: result.schedules.map(({ schedule, scale, weakThreshold }) =>
+        scheduleView(schedule, scale, weakThreshold)
+      ),
+      unread: result.unread.map(({ schedule }) =>
+        scheduleView(schedule, schedule.scale, defaultWeakThreshold(schedule.scale))
+      ),
       findings: findingsInContext(result),
       notes: read.notes,
     };

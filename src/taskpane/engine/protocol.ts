@@ -23,11 +23,15 @@ export interface ScheduleView {
   readonly scale: Scale;
   readonly scaleSource: string;
   readonly weakThreshold: number;
+  /** Rating words seen in a schedule whose words could not be put in order (it was not checked). */
+  readonly unplacedWords?: readonly string[];
 }
 
 /** One check's results, as the pane shows them. The sheets themselves stay in the engine. */
 export interface CheckView {
   readonly schedules: readonly ScheduleView[];
+  /** Schedules rated in words that could not be ordered: Settings can give their order. */
+  readonly unread: readonly ScheduleView[];
   readonly findings: readonly FindingInContext[];
   /** What the host could not do, in plain words (hidden sheets not checked, for example). */
   readonly notes: readonly string[];
