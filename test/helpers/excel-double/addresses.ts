@@ -73,3 +73,17 @@ export function areaText(a: Area): string {
 export function qualified(sheet: string, a: Area): string {
   return `${quoteSheet(sheet)}!${areaText(a)}`;
 }
+
+/**
+ * "'My sheet'!D5", "Schedule!D5:D9" -> the sheet's name and the area. A name in quotes has each
+ * apostrophe doubled; a name without quotes may hold only letters, digits, "_" and "." and must
+ * not start with a digit (Excel's formula grammar, ECMA-376 Part 1 18.17; Microsoft's "Create or
+ * change a cell reference": a sheet name with spaces or other characters goes in single quotes).
+ * Anything else is not a reference Excel could follow (InvalidArgument).
+ */
+export function parseQualified(reference: string): { sheet: string; area: Area } {
+  const m = /^(?:'((?:[^']|'')+)'|([A-Za-z_\\][A-Za-z0-9_.]*))!(.+)$/.exec(reference.trim());
+  if (!m) throw excelError("InvalidArgument", "reference");
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return { sheet, area: parseAddress(m[3]) };
+}

@@ -9,17 +9,23 @@
  *   await createExcelHost().readWorkbook();
  *   excel.renameSheet("Schedule", "Schedule 2025"); excel.reopen();   // the user, between sessions
  */
-import { type Area, parseAddress } from "./addresses";
+import { type Area, areaText, cellCount, parseAddress, parseQualified } from "./addresses";
 import { excelError } from "./errors";
+import { type ChangeOrigin, type Listener, changedArgs, selectionArgs } from "./events";
 import {
   type CellStyle,
   type ConditionalFormatModel,
+  type HyperlinkModel,
+  type NoteModel,
   type Scalar,
   SheetModel,
+  type ValidationModel,
+  type ValidationRule,
   WorkbookModel,
 } from "./model";
 import { ApplicationProxy, WorkbookProxy } from "./objects";
 import { type RunOptions, type RuntimeHost, Session, type SyncRecord } from "./runtime";
+import { DEFAULT_VALIDATION } from "./validation";
 
 export { NotModelledError, RichApiError } from "./errors";
 export type { Scalar } from "./model";
@@ -49,6 +55,20 @@ export interface SheetSeed {
   conditionalFormats?: UserRule[];
   tables?: { name: string; address: string }[];
   customProperties?: Record<string, string>;
+  /** Data validation the user set: each entry over its address ("D5:D9"). */
+  validations?: ValidationSeed[];
+  /** Notes the user wrote, by cell ("D5": "Checked with the Monitoring Officer"). */
+  notes?: Record<string, string>;
+  /** Threaded comments, by cell. */
+  comments?: Record<string, string>;
+}
+
+export interface ValidationSeed {
+  address: string;
+  rule: ValidationRule;
+  prompt?: Partial<ValidationModel["prompt"]>;
+  errorAlert?: Partial<ValidationModel["errorAlert"]>;
+  ignoreBlanks?: boolean;
 }
 
 export interface UserRule {
@@ -71,6 +91,8 @@ export interface DoubleOptions {
   structureProtected?: boolean;
   /** Office.onReady answers after this many milliseconds (slow starts take many seconds). */
   readyAfterMs?: number;
+  /** The name Excel gives as the author of notes this user (and the add-in) writes. */
+  userName?: string;
 }
 
 const minor = (version: string): number => Number(version.split(".")[1] ?? 0);
@@ -86,10 +108,20 @@ export class ExcelDouble implements RuntimeHost {
   private readyAfterMs: number;
   /** Every Excel.run the double ran, with the options it was given. */
   readonly runs: RunOptions[] = [];
+  readonly platform: "web" | "desktop";
+  readonly userName: string;
+  /** Event handlers registered by add-ins (see events.ts). */
+  readonly listeners: Listener[] = [];
+  /** What event handlers threw or rejected with: a test expects none. */
+  readonly handlerErrors: unknown[] = [];
+  /** Each context made by Excel.run, for Excel.run(context, batch). */
+  private readonly sessions = new WeakMap<object, Session>();
 
   constructor(options: DoubleOptions = {}) {
     this.apiMinor = minor(options.api ?? "1.13");
-    this.payloadLimit = options.platform === "desktop" ? null : WEB_PAYLOAD_LIMIT;
+    this.platform = options.platform ?? "web";
+    this.userName = options.userName ?? "Jo Officer";
+    this.payloadLimit = this.platform === "desktop" ? null : WEB_PAYLOAD_LIMIT;
     this.workbook.structureProtected = Boolean(options.structureProtected);
     this.readyAfterMs = options.readyAfterMs ?? 0;
     for (const [k, v] of Object.entries(options.settings ?? {}))
@@ -119,6 +151,11 @@ export class ExcelDouble implements RuntimeHost {
     sheet.conditionalFormats = (seed.conditionalFormats ?? []).map(userFormat);
     for (const [k, v] of Object.entries(seed.customProperties ?? {}))
       sheet.customProperties.set(k.toLowerCase(), { key: k, value: v });
+    for (const v of seed.validations ?? []) this.addUserValidation(sheet, v);
+    for (const [address, content] of Object.entries(seed.notes ?? {}))
+      sheet.notes.set(cellKey(address), { content, author: this.userName });
+    for (const [address, content] of Object.entries(seed.comments ?? {}))
+      sheet.comments.set(cellKey(address), { content, author: this.userName });
     this.workbook.sheets.push(sheet);
     for (const t of seed.tables ?? [])
       this.workbook.tables.push({
@@ -133,15 +170,26 @@ export class ExcelDouble implements RuntimeHost {
 
   // ------------------------------------------------------------------ Office.js entry points
 
-  /** Excel.run(batch) or Excel.run(options, batch), as office.js has them. */
+  /**
+   * Excel.run(batch), Excel.run(options, batch), or Excel.run(context, batch) with a context an
+   * earlier Excel.run made (or an object of it): the batch then runs in that context again, as an
+   * event handler's registration is removed in the context that added it.
+   */
   run = async <T>(
-    first: RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    first: RunOptions | object | ((context: Excel.RequestContext) => Promise<T>),
     second?: (context: Excel.RequestContext) => Promise<T>
   ): Promise<T> => {
-    const [options, batch] = typeof first === "function" ? [{}, first] : [first, second!];
+    const [given, batch] = typeof first === "function" ? [{}, first] : [first, second!];
+    const earlier =
+      this.sessions.get(given) ??
+      ("context" in given ? this.sessions.get((given as { context: object }).context) : undefined);
+    const options: RunOptions = earlier ? earlier.options : (given as RunOptions);
     this.runs.push({ ...options });
-    const session = new Session(this, options);
-    const context = this.contextFor(session);
+    const session = earlier ?? new Session(this, options);
+    session.closed = false;
+    const context = earlier
+      ? (session as unknown as { context: Excel.RequestContext }).context
+      : this.contextFor(session);
     try {
       const result = await batch(context);
       // Excel.run sends whatever is still queued when the batch returns.
@@ -164,6 +212,7 @@ export class ExcelDouble implements RuntimeHost {
       sync: () => session.sync(),
     };
     (session as unknown as { context: unknown }).context = context;
+    this.sessions.set(context, session);
     return context as unknown as Excel.RequestContext;
   }
 
@@ -172,10 +221,16 @@ export class ExcelDouble implements RuntimeHost {
     return {
       onReady: () =>
         new Promise<{ host: string; platform: string }>((resolve) =>
-          setTimeout(() => resolve({ host: "Excel", platform: "OfficeOnline" }), this.readyAfterMs)
+          setTimeout(
+            () =>
+              resolve({ host: "Excel", platform: this.platform === "web" ? "OfficeOnline" : "PC" }),
+            this.readyAfterMs
+          )
         ),
       context: {
         officeTheme: { bodyBackgroundColor: "#FFFFFF" },
+        // Office.PlatformType: Excel on the web is "OfficeOnline", Windows "PC".
+        platform: this.platform === "web" ? "OfficeOnline" : "PC",
         requirements: {
           isSetSupported: (name: string, version?: string) =>
             name === "ExcelApi" && this.supports(version ?? "1.1"),
@@ -227,6 +282,40 @@ export class ExcelDouble implements RuntimeHost {
     return code;
   }
 
+  dataChanged(sheet: SheetModel, area: Area, origin: ChangeOrigin, before?: Scalar): void {
+    this.emit("changed", sheet, () =>
+      changedArgs((v) => this.supports(v), sheet, area, origin, before)
+    );
+  }
+
+  /**
+   * Calls the handlers registered for this kind of event on this sheet, each on a task of its own
+   * after the change (as Excel does: the change is done before any handler hears of it).
+   */
+  private emit(
+    kind: Listener["kind"],
+    sheet: SheetModel,
+    args: () => Record<string, unknown>
+  ): void {
+    for (const l of this.listeners) {
+      if (l.removed || l.kind !== kind || l.sheet !== sheet || sheet.deleted) continue;
+      setTimeout(() => {
+        if (l.removed || sheet.deleted) return;
+        try {
+          Promise.resolve(l.handler(args())).catch((err: unknown) => this.handlerErrors.push(err));
+        } catch (err) {
+          this.handlerErrors.push(err);
+        }
+      }, 0);
+    }
+  }
+
+  /** Handlers still registered (not removed), for tests of their clean-up. */
+  liveHandlers(kind?: Listener["kind"]): number {
+    return this.listeners.filter((l) => !l.removed && (kind === undefined || l.kind === kind))
+      .length;
+  }
+
   // ------------------------------------------------------------------ requirement sets
 
   /** Takes one ExcelApi set away, as an older build lacks it ("1.12"). */
@@ -276,6 +365,73 @@ export class ExcelDouble implements RuntimeHost {
     this.workbook.sheet(sheet).conditionalFormats.splice(index, 1);
   }
 
+  /**
+   * The user types (or pastes a block) into cells: the values are stored and the sheet's
+   * onChanged handlers hear of it once for the whole range, as for a paste.
+   */
+  userEdit(sheetName: string, address: string, values: SeedValue | SeedValue[][]): void {
+    const sheet = this.sheet(sheetName);
+    const area = parseAddress(address);
+    const block = Array.isArray(values) ? values : [[values]];
+    const rows = area.bottom - area.top + 1;
+    const columns = area.right - area.left + 1;
+    if (block.length !== rows || block.some((r) => r.length !== columns))
+      throw new Error(`userEdit: ${address} takes ${rows} x ${columns} values`);
+    const before = cellCount(area) === 1 ? sheet.value(area.top, area.left) : undefined;
+    block.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const style = sheet.style(area.top + r, area.left + c);
+        if (style) delete style.formula;
+        sheet.setValue(area.top + r, area.left + c, v === null || v === undefined ? "" : v);
+      })
+    );
+    this.dataChanged(sheet, area, "user", before);
+  }
+
+  /**
+   * The user picks a value from a cell's data-validation list. Excel on the web raises no
+   * onChanged for it (office-js issues 3888 and 4066); the desktop does.
+   */
+  userPick(sheetName: string, address: string, value: string | number): void {
+    const sheet = this.sheet(sheetName);
+    const a = parseAddress(address);
+    const entry = sheet.validations.get(SheetModel.key(a.top, a.left));
+    const list = (entry?.rule as { list?: { source?: string } } | undefined)?.list?.source;
+    if (typeof list !== "string" || !list.split(",").some((s) => s.trim() === String(value)))
+      throw new Error(`userPick: ${address} has no drop-down offering ${String(value)}`);
+    const before = sheet.value(a.top, a.left);
+    sheet.setValue(a.top, a.left, value);
+    if (this.platform !== "web") this.dataChanged(sheet, a, "user", before);
+  }
+
+  /** The user selects cells: the sheet becomes active and its onSelectionChanged handlers hear of it. */
+  userSelect(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const area = parseAddress(address);
+    this.workbook.activeSheet = sheet;
+    this.workbook.selection = { sheet: sheet.name, address: areaText(area) };
+    this.emit("selection", sheet, () => selectionArgs(sheet, area));
+  }
+
+  /** The user adds a note of their own to a cell. */
+  addUserNote(sheet: string, address: string, content: string): void {
+    this.sheet(sheet).notes.set(cellKey(address), { content, author: this.userName });
+  }
+
+  /** The user sets data validation on cells (a list of their own, say). */
+  addUserValidation(sheet: SheetModel | string, seed: ValidationSeed): void {
+    const s = typeof sheet === "string" ? this.sheet(sheet) : sheet;
+    const entry: ValidationModel = {
+      rule: seed.rule,
+      prompt: { ...DEFAULT_VALIDATION.prompt, ...seed.prompt },
+      errorAlert: { ...DEFAULT_VALIDATION.errorAlert, ...seed.errorAlert },
+      ignoreBlanks: seed.ignoreBlanks ?? true,
+    };
+    const a = parseAddress(seed.address);
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) s.validations.set(SheetModel.key(r, c), entry);
+  }
+
   // ------------------------------------------------------------------ inspecting
 
   sheet(name: string): SheetModel {
@@ -298,6 +454,54 @@ export class ExcelDouble implements RuntimeHost {
 
   rules(sheet: string): ConditionalFormatModel[] {
     return this.sheet(sheet).conditionalFormats;
+  }
+
+  /** A cell's data validation, or undefined where it has none. */
+  validation(sheet: string, address: string): ValidationModel | undefined {
+    return this.sheet(sheet).validations.get(cellKey(address));
+  }
+
+  /** Every cell of a sheet with data validation, as A1 addresses in row order. */
+  validatedCells(sheet: string): string[] {
+    return [...this.sheet(sheet).validations.keys()].sort((a, b) => a - b).map(addressOfKey);
+  }
+
+  note(sheet: string, address: string): NoteModel | undefined {
+    return this.sheet(sheet).notes.get(cellKey(address));
+  }
+
+  /** A sheet's notes by cell, in row order. */
+  notes(sheet: string): Record<string, string> {
+    const s = this.sheet(sheet);
+    return Object.fromEntries(
+      [...s.notes.keys()]
+        .sort((a, b) => a - b)
+        .map((k) => [addressOfKey(k), s.notes.get(k)!.content])
+    );
+  }
+
+  hyperlink(sheet: string, address: string): HyperlinkModel | undefined {
+    return this.sheet(sheet).hyperlinks.get(cellKey(address));
+  }
+
+  /**
+   * Where clicking a cell's link takes the user, as Excel follows a reference in the workbook: the
+   * sheet by its (quoted, apostrophes doubled) name and the cell. Throws where Excel would say
+   * "Reference isn't valid".
+   */
+  followLink(sheet: string, address: string): { sheet: string; address: string } {
+    const link = this.hyperlink(sheet, address);
+    if (!link?.documentReference)
+      throw new Error(`${sheet}!${address} has no link in the workbook`);
+    let target: { sheet: string; area: Area };
+    try {
+      target = parseQualified(link.documentReference);
+    } catch {
+      throw new Error(`Reference isn't valid: ${link.documentReference}`);
+    }
+    const found = this.workbook.findSheet(target.sheet);
+    if (!found) throw new Error(`Reference isn't valid: ${link.documentReference}`);
+    return { sheet: found.name, address: areaText(target.area) };
   }
 
   syncs(): number {
@@ -323,6 +527,16 @@ function userFormat(rule: UserRule): ConditionalFormatModel {
     unreadable: Boolean(rule.unreadable),
     origin: "user",
   };
+}
+
+function cellKey(address: string): number {
+  const a = parseAddress(address);
+  return SheetModel.key(a.top, a.left);
+}
+
+function addressOfKey(key: number): string {
+  const { row, column } = SheetModel.cellOf(key);
+  return areaText({ top: row, left: column, bottom: row, right: column });
 }
 
 export function createExcelDouble(options: DoubleOptions = {}): ExcelDouble {

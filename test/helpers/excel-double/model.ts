@@ -4,8 +4,8 @@
  * styles sparse), merged areas, conditional formats, charts and custom properties; the workbook
  * owns the sheets, its settings, its tables (table names are workbook-wide) and its protection.
  *
- * Later behaviour slots in here: a sheet's data validation or notes beside its styles, events as
- * listeners the proxies' writes call.
+ * A sheet also holds each cell's data validation, note, threaded comment and hyperlink (sparse, by
+ * cell); the workbook holds the event handlers add-ins registered (see events.ts).
  */
 import { type Area, cellCount, contains, intersects } from "./addresses";
 import { excelError } from "./errors";
@@ -60,6 +60,39 @@ export interface ChartModel {
   position?: [string, string];
 }
 
+/** A data-validation rule as Office.js describes it (Excel.DataValidationRule): one criterion. */
+export type ValidationRule = Readonly<Record<string, unknown>>;
+
+/**
+ * One data-validation entry. Cells that were given a rule together share the entry; a change to
+ * part of them gives that part a copy, as Excel splits the entry's cells.
+ */
+export interface ValidationModel {
+  readonly rule: ValidationRule;
+  readonly prompt: { showPrompt: boolean; title: string; message: string };
+  readonly errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  readonly ignoreBlanks: boolean;
+}
+
+/** A note (the old "comment"): text tied to one cell. */
+export interface NoteModel {
+  content: string;
+  readonly author: string;
+}
+
+/** A threaded comment: only its first entry is modelled. */
+export interface CommentModel {
+  readonly content: string;
+  readonly author: string;
+}
+
+export interface HyperlinkModel {
+  readonly address?: string;
+  readonly documentReference?: string;
+  readonly screenTip?: string;
+  readonly textToDisplay?: string;
+}
+
 const EMPTY: Scalar = "";
 
 export class SheetModel {
@@ -75,6 +108,11 @@ export class SheetModel {
   frozenRows = 0;
   protected = false;
   deleted = false;
+  /** By cell key (SheetModel.key). */
+  readonly validations = new Map<number, ValidationModel>();
+  readonly notes = new Map<number, NoteModel>();
+  readonly comments = new Map<number, CommentModel>();
+  readonly hyperlinks = new Map<number, HyperlinkModel>();
 
   constructor(
     public id: string,
@@ -84,6 +122,11 @@ export class SheetModel {
 
   static key(row: number, column: number): number {
     return row * 16_384 + column;
+  }
+
+  /** The 0-based row and column of a cell key. */
+  static cellOf(key: number): { row: number; column: number } {
+    return { row: Math.floor(key / 16_384), column: key % 16_384 };
   }
 
   value(row: number, column: number): Scalar {

@@ -13,6 +13,7 @@ import {
   qualified,
 } from "./addresses";
 import { NotModelledError, excelError } from "./errors";
+import { CHANGED_SHAPE, EventHandlersProxy, SELECTION_SHAPE } from "./events";
 import {
   type ChartModel,
   type ConditionalFormatModel,
@@ -24,7 +25,9 @@ import {
   validSheetName,
   validTableName,
 } from "./model";
+import { CommentCollectionProxy, NoteCollectionProxy, useRangeMaker } from "./notes";
 import { type AnyProxy, ProxyBase, type Session, type Shape, defineScalars } from "./runtime";
+import { DataValidationProxy } from "./validation";
 
 /** "A range is limited to 5,000,000 cells for read operations." */
 export const READ_CELL_LIMIT = 5_000_000;
@@ -151,7 +154,7 @@ export class WorkbookProxy extends ProxyBase<WorkbookModel> {
   static readonly shape: Shape<WorkbookModel> = {
     type: "Workbook",
     scalars: {},
-    navs: ["worksheets", "settings", "tables", "protection"],
+    navs: ["worksheets", "settings", "tables", "protection", "notes", "comments"],
   };
 
   constructor(session: Session, model: WorkbookModel) {
@@ -184,6 +187,23 @@ export class WorkbookProxy extends ProxyBase<WorkbookModel> {
     return this._child(
       "protection",
       () => new WorkbookProtectionProxy(this._session, () => this._bind())
+    );
+  }
+
+  /** Every sheet's notes (ExcelApi 1.18). */
+  get notes(): NoteCollectionProxy {
+    return this._child(
+      "notes",
+      () => new NoteCollectionProxy(this._session, () => ({ workbook: this._bind()!, sheet: null }))
+    );
+  }
+
+  /** Every sheet's threaded comments (ExcelApi 1.10). */
+  get comments(): CommentCollectionProxy {
+    return this._child(
+      "comments",
+      () =>
+        new CommentCollectionProxy(this._session, () => ({ workbook: this._bind()!, sheet: null }))
     );
   }
 }
@@ -293,7 +313,15 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
       visibility: { get: (s) => s.visibility },
       position: { get: (s, self) => (self as WorksheetProxy)._workbook().liveSheets().indexOf(s) },
     },
-    navs: ["protection", "customProperties", "tables", "charts", "freezePanes"],
+    navs: [
+      "protection",
+      "customProperties",
+      "tables",
+      "charts",
+      "freezePanes",
+      "notes",
+      "comments",
+    ],
   };
 
   constructor(session: Session, resolve: () => SheetModel | null, nullable = false) {
@@ -337,6 +365,48 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
     return this._child(
       "freezePanes",
       () => new FreezePanesProxy(this._session, () => this._bind())
+    );
+  }
+
+  get notes(): NoteCollectionProxy {
+    return this._child(
+      "notes",
+      () =>
+        new NoteCollectionProxy(this._session, () => ({
+          workbook: this._workbook(),
+          sheet: this._target("Worksheet.notes"),
+        }))
+    );
+  }
+
+  get comments(): CommentCollectionProxy {
+    return this._child(
+      "comments",
+      () =>
+        new CommentCollectionProxy(this._session, () => ({
+          workbook: this._workbook(),
+          sheet: this._target("Worksheet.comments"),
+        }))
+    );
+  }
+
+  /** Occurs when data changes on this sheet (ExcelApi 1.7). */
+  get onChanged(): EventHandlersProxy {
+    return this._child(
+      "onChanged",
+      () =>
+        new EventHandlersProxy(this._session, CHANGED_SHAPE, "changed", "1.7", () => this._bind())
+    );
+  }
+
+  /** Occurs when the selection changes on this sheet (ExcelApi 1.7). */
+  get onSelectionChanged(): EventHandlersProxy {
+    return this._child(
+      "onSelectionChanged",
+      () =>
+        new EventHandlersProxy(this._session, SELECTION_SHAPE, "selection", "1.7", () =>
+          this._bind()
+        )
     );
   }
 
@@ -617,12 +687,16 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
           readable(t, "Range.values");
           return grid(t.area, (r, c) => valueOut(t.sheet, r, c));
         },
-        set: (t, value) => {
+        set: (t, value, self) => {
           t.sheet.assertEditable("Range.values");
           const v = assertShape(t, value, "Range.values");
+          const before =
+            cellCount(t.area) === 1 ? t.sheet.value(t.area.top, t.area.left) : undefined;
           v.forEach((row, r) =>
             row.forEach((x, c) => store(t.sheet, t.area.top + r, t.area.left + c, x))
           );
+          // Changes made by add-in code raise onChanged too ("Event triggers").
+          self._session.host.dataChanged(t.sheet, t.area, "addin", before);
         },
       },
       valueTypes: {
@@ -646,6 +720,34 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
           );
         },
       },
+      hyperlink: {
+        api: "1.7",
+        get: (t) => {
+          if (cellCount(t.area) !== 1)
+            throw new NotModelledError("Range.hyperlink of several cells");
+          return t.sheet.hyperlinks.get(SheetModel.key(t.area.top, t.area.left)) ?? null;
+        },
+        set: (t, value, self) => {
+          t.sheet.assertEditable("Range.hyperlink");
+          if (cellCount(t.area) !== 1)
+            throw new NotModelledError("setting Range.hyperlink on several cells");
+          const v = (value ?? {}) as Record<string, unknown>;
+          const text = (k: string) => (typeof v[k] === "string" ? (v[k] as string) : undefined);
+          const link = {
+            address: text("address"),
+            documentReference: text("documentReference"),
+            screenTip: text("screenTip"),
+            textToDisplay: text("textToDisplay"),
+          };
+          t.sheet.hyperlinks.set(SheetModel.key(t.area.top, t.area.left), link);
+          if (link.textToDisplay !== undefined) {
+            // "the string that is displayed in the top left most cell in the range"
+            const before = t.sheet.value(t.area.top, t.area.left);
+            t.sheet.setValue(t.area.top, t.area.left, link.textToDisplay);
+            self._session.host.dataChanged(t.sheet, t.area, "addin", before);
+          }
+        },
+      },
       numberFormatCategories: {
         api: "1.12",
         bare: false,
@@ -657,11 +759,18 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
         },
       },
     },
-    navs: ["format", "conditionalFormats"],
+    navs: ["format", "conditionalFormats", "dataValidation"],
   };
 
   constructor(session: Session, resolve: () => RangeTarget | null, nullable = false) {
     super(session, RangeProxy.shape, resolve, nullable);
+  }
+
+  get dataValidation(): DataValidationProxy {
+    return this._child(
+      "dataValidation",
+      () => new DataValidationProxy(this._session, () => this._bind())
+    );
   }
 
   get format(): RangeFormatProxy {
@@ -712,6 +821,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
   }
 }
 defineScalars(RangeProxy, RangeProxy.shape);
+useRangeMaker((session, resolve) => new RangeProxy(session, resolve));
 
 export class RangeAreasProxy extends ProxyBase<AreasTarget> {
   static readonly shape: Shape<AreasTarget> = {

@@ -6,8 +6,10 @@
  * PropertyNotLoaded; *OrNullObject results answer `isNullObject` after the next sync.
  * https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
  */
+import type { Area } from "./addresses";
 import { NotModelledError, RichApiError, excelError } from "./errors";
-import type { WorkbookModel } from "./model";
+import type { ChangeOrigin, Listener } from "./events";
+import type { Scalar, SheetModel, WorkbookModel } from "./model";
 
 export interface SyncRecord {
   /** UTF-8 bytes of the request: every queued action with its arguments, as JSON. */
@@ -33,6 +35,12 @@ export interface RuntimeHost {
   admit(options: RunOptions): Promise<void>;
   /** A failure armed by a test for the next action at this location, if any (taken once). */
   takeFault(location: string): string | undefined;
+  /** The author Excel gives notes the add-in writes: the signed-in user. */
+  readonly userName: string;
+  /** Event handlers add-ins registered (Worksheet.onChanged, onSelectionChanged). */
+  readonly listeners: Listener[];
+  /** Data in `area` changed: raises onChanged on the sheet (single cells carry what they held before). */
+  dataChanged(sheet: SheetModel, area: Area, origin: ChangeOrigin, before?: Scalar): void;
 }
 
 /** What the runtime needs of any proxy, whatever model object it stands for. */
