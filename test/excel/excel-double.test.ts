@@ -641,8 +641,12 @@ describe("the Excel double: events", () => {
 });
 
 describe("the Excel double: data validation", () => {
-  const list = { list: { inCellDropDown: true, source: "Red,Amber,Green" } };
-  const whole = { wholeNumber: { formula1: 1, formula2: 5, operator: "Between" } };
+  const list: Excel.DataValidationRule = {
+    list: { inCellDropDown: true, source: "Red,Amber,Green" },
+  };
+  const whole: Excel.DataValidationRule = {
+    wholeNumber: { formula1: 1, formula2: 5, operator: "Between" },
+  };
   const validated = () =>
     createExcelDouble({
       sheets: [
