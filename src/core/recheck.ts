@@ -12,6 +12,10 @@ import type { ValidationResult } from "./validate";
 /** Cells on one sheet, 1-based and inclusive. */
 export type CellArea = MergedArea;
 
+/** Excel's last row and column: an edit reaching them is to whole rows or columns. */
+const LAST_ROW = 1_048_576;
+const LAST_COLUMN = 16_384;
+
 /**
  * The rows and columns to read again after edits to a sheet. Every row of a sheet belongs to one
  * schedule's span: from the row after the schedule above ends (or the sheet's first row) to the
@@ -22,15 +26,22 @@ export type CellArea = MergedArea;
 export function regionToRead(
   grid: Grid,
   schedules: readonly Pick<Schedule, "headerRow" | "lastRow">[],
-  edits: readonly CellArea[],
+  given: readonly CellArea[],
   wholeSheet = false
 ): CellArea | null {
-  if (edits.length === 0) return null;
+  if (given.length === 0) return null;
   const empty = grid.rows.length === 0;
   const usedTop = empty ? Infinity : grid.firstRow;
   const usedBottom = empty ? -Infinity : lastRow(grid);
   const usedLeft = empty ? Infinity : grid.firstColumn;
   const usedRight = empty ? -Infinity : lastColumn(grid);
+  // Whole columns (a column cleared) or rows matter only where the sheet has anything.
+  const edits = given.map((e) => ({
+    top: e.top,
+    left: e.left,
+    bottom: e.bottom >= LAST_ROW ? Math.max(e.top, usedBottom) : e.bottom,
+    right: e.right >= LAST_COLUMN ? Math.max(e.left, usedRight) : e.right,
+  }));
   let top = Math.min(...edits.map((e) => e.top));
   let bottom = Math.max(...edits.map((e) => e.bottom));
   const left = Math.min(usedLeft, ...edits.map((e) => e.left));
