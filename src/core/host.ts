@@ -138,8 +138,11 @@ export interface WorkbookHost {
   readRegion?(sheet: string, area: CellArea): Promise<SheetRegionRead>;
   /** Puts a drop-down on each plan's score cells where no validation rule is, recording them. */
   addScoreDropDowns?(plans: readonly ScoreDropDownPlan[]): Promise<DropDownResult>;
-  /** Removes the drop-downs this add-in added, and nothing else. */
-  removeScoreDropDowns?(): Promise<MarkResult>;
+  /**
+   * Removes the drop-downs this add-in added, and nothing else: where it recorded them and, when
+   * given, on these schedules' score cells as they are now (rows inserted since moved them).
+   */
+  removeScoreDropDowns?(plans?: readonly ScoreDropDownPlan[]): Promise<MarkResult>;
   /**
    * Puts each finding's message in a note on its cell, replacing the notes it wrote before (on
    * `sheets` only, where given); the user's own notes and comments are left alone.
