@@ -16,6 +16,7 @@ import {
   scoreMessages,
 } from "../src/core/score-dropdowns";
 import { validateGrids } from "../src/core/validate";
+import { DEBOUNCE_MS, EditQueue, type PendingSheet } from "../src/taskpane/edit-queue";
 import { dimensionStyle } from "./fixtures/cases/dimension-style";
 import { severalSchedules } from "./fixtures/cases/several-schedules";
 import { gridsFromSpecs } from "./helpers/fake-host";
@@ -182,5 +183,33 @@ describe("checking one sheet again", () => {
       }),
       { numRuns: 60 }
     );
+  });
+});
+
+describe("edits held until typing stops", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it("sends each sheet's edits once, a second after the last, and nothing after it is disposed", () => {
+    jest.useFakeTimers();
+    const sent: Map<string, PendingSheet>[] = [];
+    const queue = new EditQueue((edits) => sent.push(edits));
+    const at = (row: number) => ({ top: row, left: 4, bottom: row, right: 4 });
+    queue.add({ sheet: "A", area: at(5), structural: false });
+    jest.advanceTimersByTime(900);
+    queue.add({ sheet: "B", area: at(6), structural: false });
+    jest.advanceTimersByTime(900);
+    queue.add({ sheet: "A", area: at(7), structural: true });
+    jest.advanceTimersByTime(DEBOUNCE_MS - 1);
+    expect(sent).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(sent).toHaveLength(1);
+    expect([...sent[0]]).toEqual([
+      ["A", { areas: [at(5), at(7)], structural: true }],
+      ["B", { areas: [at(6)], structural: false }],
+    ]);
+    queue.add({ sheet: "A", area: at(8), structural: false });
+    queue.dispose();
+    jest.advanceTimersByTime(5000);
+    expect(sent).toHaveLength(1);
   });
 });

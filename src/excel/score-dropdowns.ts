@@ -3,9 +3,9 @@
  * rules say whose they are in their prompt's title, as its highlights say so in their formula, and
  * where they were put is recorded with the sheet (a worksheet custom property, ExcelApi 1.12, that
  * survives renames, sessions and changed ids; the workbook's settings by id and name otherwise).
- * A cell whose rule is someone else's is never touched: it is skipped and counted. Removing
- * clears only cells whose rule still carries the mark. Adding takes four syncs and removing five,
- * whatever the number of schedules.
+ * A cell whose rule (or input message) is someone else's is never touched: it is skipped and
+ * counted. Removing clears only cells whose rule still carries the mark. Adding takes four syncs
+ * and removing five, whatever the number of schedules.
  */
 import { a1, columnLetters } from "../core/grid";
 import type { DropDownResult, MarkResult } from "../core/host";
@@ -119,27 +119,27 @@ function queueRecords(
 
 /**
  * Who owns the validation of each cell of some single-column areas: nobody, the add-in (its mark
- * in the prompt's title) or the user. Two syncs: each area's type, then the prompt of areas that
- * share one rule and, cell by cell, the areas whose cells differ.
+ * in the prompt's title) or the user. An input message with no rule (type None) is the user's too.
+ * Two syncs: each area's type, then the prompt of areas whose cells share one validation (or
+ * none) and, cell by cell, type and prompt of the areas whose cells differ.
  */
 async function owners(
   context: Excel.RequestContext,
   targets: readonly { sheet: SheetState; area: CellArea }[]
 ): Promise<Owner[][]> {
+  if (targets.length === 0) return [];
   const types = targets.map((t) => {
     const dv = t.sheet.worksheet.getRange(address(t.area)).dataValidation;
     dv.load("type");
     return dv;
   });
-  if (targets.length === 0) return [];
   await context.sync();
   const asks = targets.map((t, i) => {
     const type = types[i].type;
-    if (type === "None") return { kind: "none" as const };
     if (type !== "MixedCriteria" && type !== "Inconsistent") {
       const dv = t.sheet.worksheet.getRange(address(t.area)).dataValidation;
       dv.load("prompt");
-      return { kind: "shared" as const, dv };
+      return { kind: "shared" as const, type, dv };
     }
     const cells: Excel.DataValidation[] = [];
     for (let r = t.area.top; r <= t.area.bottom; r++)
@@ -150,15 +150,17 @@ async function owners(
       }
     return { kind: "cells" as const, cells };
   });
-  if (asks.some((a) => a.kind !== "none")) await context.sync();
-  const ownerOf = (dv: Excel.DataValidation): Owner =>
-    dv.prompt.title === DROPDOWN_MARK ? "ours" : "user";
+  await context.sync();
+  const ownerOf = (type: string, prompt: Excel.DataValidationPrompt): Owner => {
+    if (prompt.title === DROPDOWN_MARK) return "ours";
+    if (type === "None" && !prompt.title && !prompt.message) return "none";
+    return "user";
+  };
   return targets.map((t, i) => {
     const a = asks[i];
     const size = (t.area.bottom - t.area.top + 1) * (t.area.right - t.area.left + 1);
-    if (a.kind === "none") return new Array<Owner>(size).fill("none");
-    if (a.kind === "shared") return new Array<Owner>(size).fill(ownerOf(a.dv));
-    return a.cells.map((dv) => (dv.type === "None" ? "none" : ownerOf(dv)));
+    if (a.kind === "shared") return new Array<Owner>(size).fill(ownerOf(a.type, a.dv.prompt));
+    return a.cells.map((dv) => ownerOf(dv.type, dv.prompt));
   });
 }
 

@@ -244,19 +244,21 @@ describe("score drop-downs", () => {
   }
 
   it("adds a list of the scale with a prompt in the schedule's words, only where no rule is, and counts the user's", async () => {
-    // D13 has the user's own rule; the schedule's score cells are D12, D13, D16, D17 ...
+    // The schedule's score cells are D12, D13, D16, D17 and D18. D13 has the user's own rule,
+    // D16 an input message of theirs with no rule (type None).
     const { excel, host } = dimensionWorkbook({
       validations: [
         { address: "D13", rule: userList, prompt: { showPrompt: true, title: "Mine" } },
+        { address: "D16", rule: {}, prompt: { showPrompt: true, message: "Ask Finance first" } },
       ],
     });
     const { plans, result } = await checked(host);
     const rows = result.schedules[0].schedule.records.map((r) => r.scoreRow);
     const r = await host.addScoreDropDowns(plans);
-    expect(r.keptUserRules).toBe(1);
-    expect(r.count).toBe(rows.length - 1);
+    expect(r.keptUserRules).toBe(2);
+    expect(r.count).toBe(rows.length - 2);
     expect(r.notes).toEqual([
-      "1 score cell already had a validation rule of its own, so it was left as it was.",
+      "2 score cells already had a validation rule of their own, so they were left as they were.",
       'Sheet "Protected" is protected, so their score cells were not given drop-downs. Unprotect it (Review > Unprotect Sheet) and try again.',
     ]);
     const ours = excel.validation("Dimension 3", "D12")!;
@@ -271,6 +273,7 @@ describe("score drop-downs", () => {
       ignoreBlanks: true,
     });
     expect(excel.validation("Dimension 3", "D13")?.rule).toEqual(userList);
+    expect(excel.validation("Dimension 3", "D16")?.prompt.message).toBe("Ask Finance first");
     expect(excel.validatedCells("Dimension 3")).toEqual(rows.map((row) => `D${row}`));
     expect(excel.validatedCells("Protected")).toEqual([]);
     // Nothing an officer typed has changed.
