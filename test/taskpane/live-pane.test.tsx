@@ -132,6 +132,7 @@ describe("checking as the officer types", () => {
   it("is not set off by the add-in's own writes: highlights, drop-downs, notes, the Findings sheet", async () => {
     const { excel, reads } = await checkedInExcel();
     await watching(excel);
+    const typed = JSON.stringify([excel.sheet(CODE).values, excel.sheet(SERVICE).values]);
     const u = user();
     await u.click(screen.getByRole("button", { name: "Highlight in workbook" }));
     await pass(500);
@@ -145,6 +146,8 @@ describe("checking as the officer types", () => {
     expect(Object.keys(excel.notes(CODE)).length).toBeGreaterThan(0);
     expect(reads).not.toHaveBeenCalled();
     expect(excel.handlerErrors).toEqual([]);
+    // Not one value an officer typed has changed.
+    expect(JSON.stringify([excel.sheet(CODE).values, excel.sheet(SERVICE).values])).toBe(typed);
   });
 
   it("keeps highlights and notes in step with the findings of an edited sheet", async () => {
