@@ -341,11 +341,17 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     ): Promise<Partial<CheckerState>> => {
       if (!settings.problemNotes || !host.showProblemNotes || !host.features?.notes.available)
         return {};
-      const { notes } = await host.showProblemNotes(
-        view.findings.map((f) => f.finding),
-        sheets
-      );
-      return { markNotes: notes };
+      try {
+        const { notes } = await host.showProblemNotes(
+          view.findings.map((f) => f.finding),
+          sheets
+        );
+        return { markNotes: notes };
+      } catch (err) {
+        // The check itself worked: its results stay, and the note says what did not.
+        const why = asSentences(err instanceof Error ? err.message : String(err));
+        return { markNotes: [`The notes on the cells were not brought up to date. ${why}`] };
+      }
     },
     []
   );
