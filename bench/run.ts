@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { main as cli } from "../src/cli/main";
 import { bundleReport } from "./bundle-size";
 import { excelRequestReport } from "./excel-requests";
+import { liveExcelReport } from "./live-excel";
 import { writeBenchWorkbook } from "./make-workbooks";
 import { taskpaneReport } from "./taskpane";
 
@@ -152,6 +153,7 @@ async function report(): Promise<void> {
     `\ngovcheck summarise on 200k rows: ${summarise.ms.toFixed(0)} ms, validate ${validate.ms.toFixed(0)} ms, ratio ${summariseRatio.toFixed(2)}x (target <= 1.5x) ${summariseRatio <= 1.5 ? "OK" : "MISSED"}; peak ${summarise.peakMb.toFixed(0)} MB`
   );
   await excelRequestReport();
+  await liveExcelReport();
   bundleReport(DIST);
   await taskpaneReport(DIST, OUT, (file) => measure("govcheck", file).ms);
 }
@@ -168,7 +170,12 @@ if (process.argv[2] === "--child") {
     process.exit(1);
   });
 } else {
-  (process.argv.includes("--taskpane") ? taskpaneOnly() : report()).catch((err: unknown) => {
+  (process.argv.includes("--taskpane")
+    ? taskpaneOnly()
+    : process.argv.includes("--live")
+      ? liveExcelReport()
+      : report()
+  ).catch((err: unknown) => {
     process.stderr.write(`bench failed: ${String(err)}\n`);
     process.exit(1);
   });

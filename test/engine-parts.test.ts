@@ -9,6 +9,8 @@ import {
 import { parseScore } from "../src/core/recognise/score-value";
 import {
   DEFAULT_ACTION_PLACEHOLDERS,
+  SETTINGS_VERSION,
+  defaultSettings,
   isPlaceholder,
   parseScaleOption,
   parseSettings,
@@ -150,6 +152,21 @@ describe("settings", () => {
     expect(() => settingsOrThrow({ version: 2, actionPlaceholders: "none" })).toThrow(
       /list of words/
     );
+  });
+
+  it("keeps the choices for Excel (version 3), gives version 2 settings their defaults, and reports a wrong value", () => {
+    const v2 = parseSettings({ version: 2, weakThreshold: 2 });
+    expect(v2.problems).toEqual([]);
+    expect(v2.settings).toMatchObject({ checkAsYouType: true, problemNotes: false });
+    const saved = { ...defaultSettings(), checkAsYouType: false, problemNotes: true };
+    expect(parseSettings(JSON.parse(JSON.stringify(saved)) as unknown).settings).toEqual(saved);
+    const bad = parseSettings({ version: 3, checkAsYouType: "yes", problemNotes: 1 });
+    expect(bad.problems).toEqual([
+      'checkAsYouType must be true or false (got "yes").',
+      "problemNotes must be true or false (got 1).",
+    ]);
+    expect(bad.settings).toMatchObject({ checkAsYouType: true, problemNotes: false });
+    expect(SETTINGS_VERSION).toBe(3);
   });
 
   it("parses --scale, where a reversed range means 1 is best", () => {

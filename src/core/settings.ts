@@ -19,11 +19,16 @@ export interface Settings {
   /** Entries that mean "no lead officer". */
   leadPlaceholders: string[];
   schedules: Record<string, ScheduleOverride>;
+  /** In Excel: an edit in a schedule checks it again about a second after typing stops. */
+  checkAsYouType: boolean;
+  /** In Excel: each finding's message is kept in a note on its cell. */
+  problemNotes: boolean;
 }
 
 /**
- * 3: a scale may be a word scale (`levels`, worst first). Version 2 settings read unchanged; a
- * govcheck that knows only version 2 refuses version 3 rather than drop the words.
+ * 3: a scale may be a word scale (`levels`, worst first), and two choices for Excel
+ * (checkAsYouType, problemNotes). Version 2 settings read unchanged, with those choices' defaults;
+ * a govcheck that knows only version 2 refuses version 3 rather than drop the words.
  */
 export const SETTINGS_VERSION = 3;
 
@@ -73,6 +78,8 @@ export function defaultSettings(): Settings {
     actionPlaceholders: [...DEFAULT_ACTION_PLACEHOLDERS],
     leadPlaceholders: [...DEFAULT_LEAD_PLACEHOLDERS],
     schedules: {},
+    checkAsYouType: true,
+    problemNotes: false,
   };
 }
 
@@ -159,6 +166,13 @@ export function checkScale(v: unknown, what: string, problems: string[]): Scale 
   return { min, max, direction };
 }
 
+function readSwitch(v: unknown, what: string, fallback: boolean, problems: string[]): boolean {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v === "boolean") return v;
+  problems.push(`${what} must be true or false (got ${JSON.stringify(v)}).`);
+  return fallback;
+}
+
 function readWords(v: unknown, what: string, fallback: string[], problems: string[]): string[] {
   if (v === undefined) return [...fallback];
   if (Array.isArray(v) && v.every((w) => typeof w === "string")) {
@@ -172,7 +186,8 @@ function readWords(v: unknown, what: string, fallback: string[], problems: strin
  * Reads settings saved by any version of govcheck. Unknown keys are ignored; wrong values are
  * reported and replaced by defaults, so a workbook with damaged settings still opens.
  * Version 1 kept one `lowThreshold` for the whole workbook and a `placeholders` list for both;
- * version 2 had numeric scales only, which version 3 reads as they are.
+ * version 2 had numeric scales only and no choices for Excel: its scales read as they are and
+ * the choices take their defaults.
  */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
@@ -196,6 +211,20 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   }
   settings.weakThreshold = readWhole(raw.weakThreshold, "weakThreshold", problems);
   settings.scale = checkScale(raw.scale, "scale", problems);
+  if (version >= 3) {
+    settings.checkAsYouType = readSwitch(
+      raw.checkAsYouType,
+      "checkAsYouType",
+      settings.checkAsYouType,
+      problems
+    );
+    settings.problemNotes = readSwitch(
+      raw.problemNotes,
+      "problemNotes",
+      settings.problemNotes,
+      problems
+    );
+  }
   settings.actionPlaceholders = readWords(
     raw.actionPlaceholders,
     "actionPlaceholders",

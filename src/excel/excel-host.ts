@@ -1,16 +1,31 @@
+import type { FindingInContext } from "../core/finding-context";
 import type { Finding } from "../core/findings";
 import type {
   CommitteeOutput,
+  DropDownResult,
+  FindingsSheetResult,
   HostProgress,
+  LiveFeatures,
   MarkResult,
+  SheetRegionRead,
+  Watch,
+  WatchHandlers,
   WorkbookHost,
   WorkbookRead,
 } from "../core/host";
+import type { CellArea } from "../core/recheck";
+import type { ScoreDropDownPlan } from "../core/score-dropdowns";
 import type { WorkbookPlan } from "../core/summary/plan";
 import { type Settings, parseSettings } from "../core/settings";
+import { DEFAULT_FINDINGS_OPTIONS, writeFindingsSheet } from "./findings-sheet";
 import { applyHighlights, clearHighlights } from "./highlights";
+import { liveFeatures } from "./live-features";
 import { ExcelHostError, explainOfficeError } from "./office-errors";
+import { clearProblemNotes, showProblemNotes } from "./problem-notes";
+import { DEFAULT_REGION_OPTIONS, readRegion } from "./read-region";
 import { DEFAULT_READ_OPTIONS, readWorkbook } from "./read-workbook";
+import { addScoreDropDowns, removeScoreDropDowns } from "./score-dropdowns";
+import { type ContextRunner, watchSheets } from "./watch-edits";
 import { SETTINGS_KEY, queueSave, queueSetting, settingValue } from "./workbook-settings";
 import { DEFAULT_WRITE_OPTIONS, writeCommitteeSheets } from "./write-committee-sheets";
 
@@ -22,6 +37,9 @@ export type ExcelRunner = <T>(
 
 /** Whether Excel supports an ExcelApi requirement set, such as "1.13". */
 export type ApiSupport = (version: string) => boolean;
+
+/** Where Excel runs: on the web, a value picked from a drop-down raises no change event. */
+export type ExcelPlatform = "web" | "desktop";
 
 /**
  * Every batch waits for the user to finish typing in a cell rather than failing
@@ -36,10 +54,28 @@ export class ExcelHost implements WorkbookHost {
   /** Each sheet's id when it was last read: ids hold for the session, names change when renamed. */
   private sheetIds: ReadonlyMap<string, string> = new Map();
 
+  readonly features: LiveFeatures;
+
+  /**
+   * @param run Excel.run with options
+   * @param supports Office's requirement-set check for ExcelApi
+   * @param runIn Excel.run(context, batch): a batch in a context made before (event handlers are
+   *   removed in the context that added them)
+   * @param platform where Excel runs
+   */
   constructor(
     private readonly run: ExcelRunner,
-    private readonly supports: ApiSupport
-  ) {}
+    private readonly supports: ApiSupport,
+    private readonly runIn: ContextRunner,
+    private readonly platform: ExcelPlatform = "desktop"
+  ) {
+    this.features = liveFeatures(supports);
+  }
+
+  private unavailable(feature: keyof LiveFeatures): never {
+    const f = this.features[feature];
+    throw new ExcelHostError(f.available ? "unavailable" : f.reason, "ApiNotFound");
+  }
 
   private async safely<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
@@ -78,8 +114,8 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  highlight(findings: readonly Finding[]): Promise<MarkResult> {
-    return this.safely((context) => applyHighlights(context, findings, this.sheetIds));
+  highlight(findings: readonly Finding[], sheets?: readonly string[]): Promise<MarkResult> {
+    return this.safely((context) => applyHighlights(context, findings, this.sheetIds, sheets));
   }
 
   clearHighlights(): Promise<MarkResult> {
@@ -111,12 +147,88 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
     });
   }
+
+  async watch(sheets: readonly string[], handlers: WatchHandlers): Promise<Watch> {
+    if (!this.features.checkAsYouType.available) this.unavailable("checkAsYouType");
+    const named = sheets.map((name) => ({ name, id: this.sheetIds.get(name) }));
+    return this.safely((context) =>
+      watchSheets(
+        context,
+        named,
+        handlers,
+        { listPicksUnheard: this.platform === "web" },
+        async (ctx, batch) => {
+          try {
+            return await this.runIn(ctx, batch);
+          } catch (err) {
+            throw explainOfficeError(err);
+          }
+        }
+      )
+    );
+  }
+
+  readRegion(sheet: string, area: CellArea): Promise<SheetRegionRead> {
+    return this.safely((context) =>
+      readRegion(context, this.sheetIds.get(sheet) ?? sheet, area, {
+        ...DEFAULT_REGION_OPTIONS,
+        api112: this.supports("1.12"),
+      })
+    );
+  }
+
+  async addScoreDropDowns(plans: readonly ScoreDropDownPlan[]): Promise<DropDownResult> {
+    if (!this.features.dropDowns.available) this.unavailable("dropDowns");
+    return this.safely((context) =>
+      addScoreDropDowns(context, plans, {
+        customProperties: this.supports("1.12"),
+        sheetIds: this.sheetIds,
+      })
+    );
+  }
+
+  async removeScoreDropDowns(plans?: readonly ScoreDropDownPlan[]): Promise<MarkResult> {
+    if (!this.features.dropDowns.available) this.unavailable("dropDowns");
+    return this.safely((context) =>
+      removeScoreDropDowns(
+        context,
+        { customProperties: this.supports("1.12"), sheetIds: this.sheetIds },
+        plans
+      )
+    );
+  }
+
+  async showProblemNotes(
+    findings: readonly Finding[],
+    sheets?: readonly string[]
+  ): Promise<MarkResult> {
+    if (!this.features.notes.available) this.unavailable("notes");
+    return this.safely((context) => showProblemNotes(context, findings, this.sheetIds, sheets));
+  }
+
+  async clearProblemNotes(): Promise<MarkResult> {
+    if (!this.features.notes.available) this.unavailable("notes");
+    return this.safely((context) => clearProblemNotes(context));
+  }
+
+  async exportFindings(findings: readonly FindingInContext[]): Promise<FindingsSheetResult> {
+    if (!this.features.findingsSheet.available) this.unavailable("findingsSheet");
+    return this.safely((context) =>
+      writeFindingsSheet(context, findings, {
+        ...DEFAULT_FINDINGS_OPTIONS,
+        customProperties: this.supports("1.12"),
+      })
+    );
+  }
 }
 
-/** The host for the add-in itself: Excel.run and Office's requirement-set check. */
+/** The host for the add-in itself: Excel.run, Office's requirement-set check and platform. */
 export function createExcelHost(): ExcelHost {
+  const office = Office.context as { platform?: unknown };
   return new ExcelHost(
     (options, batch) => Excel.run(options, batch),
-    (version) => Office.context.requirements.isSetSupported("ExcelApi", version)
+    (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
+    (context, batch) => Excel.run(context, batch),
+    office.platform === "OfficeOnline" ? "web" : "desktop"
   );
 }

@@ -121,7 +121,8 @@ async function findHighlights(
   return found;
 }
 
-function protectedNote(names: string[], what: string): string {
+/** Names protected sheets, says what could not be done on them and how to unprotect them. */
+export function protectedNote(names: string[], what: string): string {
   const list = names.map((n) => `"${n}"`).join(", ");
   return `${names.length === 1 ? "Sheet" : "Sheets"} ${list} ${names.length === 1 ? "is" : "are"} protected, so ${what}. Unprotect ${names.length === 1 ? "it" : "them"} (Review > Unprotect Sheet) and try again.`;
 }
@@ -160,14 +161,23 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<Ma
  * Marks each finding's cell with a conditional format (a fill by severity), replacing the previous
  * marks in the same request. Sheets are found by the id they had when they were read (a sheet the
  * user renamed since is still found), else by name; protected sheets are skipped and named in a
- * note. Four syncs at most, whatever the number of findings and sheets.
+ * note. With `onlySheets` (one sheet checked again after an edit) only those sheets' marks are
+ * replaced. Four syncs at most, whatever the number of findings and sheets.
  */
 export async function applyHighlights(
   context: Excel.RequestContext,
-  findings: readonly Finding[],
-  sheetIds: ReadonlyMap<string, string> = new Map()
+  allFindings: readonly Finding[],
+  sheetIds: ReadonlyMap<string, string> = new Map(),
+  onlySheets?: readonly string[]
 ): Promise<MarkResult> {
-  const sheets = await listSheets(context);
+  const everySheet = await listSheets(context);
+  const wanted = onlySheets && new Set(onlySheets.map((n) => sheetIds.get(n) ?? n));
+  const sheets = wanted
+    ? everySheet.filter((s) => wanted.has(s.id) || wanted.has(s.name))
+    : everySheet;
+  const findings = onlySheets
+    ? allFindings.filter((f) => onlySheets.includes(f.sheet))
+    : allFindings;
   const found = await findHighlights(context, sheets);
   const { kept } = queueRemoval(found);
 

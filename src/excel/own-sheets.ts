@@ -6,9 +6,16 @@
  * workbook's settings remember each sheet's id and name. Either way, A1 must still show the title
  * the add-in wrote: a sheet the user has taken over is theirs.
  */
-import { OWN_SHEETS_KEY, queueSetting, settingValue } from "./workbook-settings";
+import {
+  FINDINGS_SHEET_KEY,
+  OWN_SHEETS_KEY,
+  queueSetting,
+  settingValue,
+} from "./workbook-settings";
 
 export const SHEET_MARK_KEY = "govcheck.sheet";
+/** The kind of the Findings sheet; the committee sheets have kinds of their own. */
+export const FINDINGS_KIND = "findings";
 
 /** What the add-in records of a sheet it made. */
 export interface OwnSheetMark {
@@ -73,6 +80,8 @@ export function queueOwnSheetProbes(
   withMarks: boolean
 ): { finish: () => OwnSheet[] } {
   const stored = queueSetting(context, OWN_SHEETS_KEY);
+  // The Findings sheet's record is kept apart: the committee writer rewrites its own list.
+  const findings = queueSetting(context, FINDINGS_SHEET_KEY);
   const probes: Probe[] = worksheets.map((worksheet) => {
     const mark = withMarks ? worksheet.customProperties.getItemOrNullObject(SHEET_MARK_KEY) : null;
     mark?.load("value");
@@ -82,7 +91,7 @@ export function queueOwnSheetProbes(
   });
   return {
     finish: () => {
-      const recorded = records(settingValue(stored));
+      const recorded = [...records(settingValue(stored)), ...records(settingValue(findings))];
       const own: OwnSheet[] = [];
       for (const p of probes) {
         const mark =

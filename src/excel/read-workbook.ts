@@ -68,7 +68,7 @@ interface Asked {
   readonly formatsOnly: boolean;
 }
 
-function toCell(value: unknown, type: Excel.RangeValueType | string): CellValue {
+export function toCell(value: unknown, type: Excel.RangeValueType | string): CellValue {
   switch (type) {
     case "Empty":
       return null;
@@ -302,21 +302,24 @@ function rangeOf(b: Block): Excel.Range {
 }
 
 /**
- * Puts a block's cells into its sheet's rows. A number shown as a date reaches the engine as a
- * Date, as the file reader hands it over, so a date typed as a score is an invalid score. Returns
- * true when some number's format is "Custom" and must be looked at itself.
+ * A block's cells as the engine takes them. A number shown as a date reaches the engine as a
+ * Date, as the file reader hands it over, so a date typed as a score is an invalid score.
+ * `custom` is true when some number's format category is "Custom" and the format itself must be
+ * looked at (datesUnderCustomFormats).
  */
-function storeBlock(
-  block: Block,
+export function blockCells(
+  rowCount: number,
+  columnCount: number,
   values: unknown[][],
   types: (Excel.RangeValueType | string)[][],
   formats: unknown[][],
   categories: boolean
-): boolean {
+): { rows: CellValue[][]; custom: boolean } {
   let custom = false;
-  for (let r = 0; r < block.rowCount; r++) {
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < rowCount; r++) {
     const row: CellValue[] = [];
-    for (let c = 0; c < block.sheet.columnCount; c++) {
+    for (let c = 0; c < columnCount; c++) {
       let v = toCell(values[r]?.[c], types[r]?.[c] ?? "Unknown");
       if (typeof v === "number") {
         const f = String(formats[r]?.[c] ?? "General");
@@ -326,17 +329,42 @@ function storeBlock(
       row.push(v);
     }
     while (row.length && row[row.length - 1] === null) row.pop();
-    block.sheet.rows[block.startRow + r] = row;
+    rows.push(row);
   }
+  return { rows, custom };
+}
+
+/** Numbers under a date format typed in by hand ("Custom" category) become Dates. */
+export function datesUnderCustomFormats(rows: CellValue[][], formats: unknown[][]): void {
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v === "number" && isDateFormatCode(String(formats[r]?.[c] ?? "")))
+        row[c] = dateFromSerial(v);
+    })
+  );
+}
+
+/** Puts a block's cells into its sheet's rows; true where custom formats must be read. */
+function storeBlock(
+  block: Block,
+  values: unknown[][],
+  types: (Excel.RangeValueType | string)[][],
+  formats: unknown[][],
+  categories: boolean
+): boolean {
+  const { rows, custom } = blockCells(
+    block.rowCount,
+    block.sheet.columnCount,
+    values,
+    types,
+    formats,
+    categories
+  );
+  rows.forEach((row, r) => (block.sheet.rows[block.startRow + r] = row));
   return custom;
 }
 
 function applyCustomFormats(block: Block, formats: unknown[][]): void {
-  for (let r = 0; r < block.rowCount; r++) {
-    const row = block.sheet.rows[block.startRow + r];
-    row?.forEach((v, c) => {
-      if (typeof v === "number" && isDateFormatCode(String(formats[r]?.[c] ?? "")))
-        row[c] = dateFromSerial(v);
-    });
-  }
+  const rows = block.sheet.rows.slice(block.startRow, block.startRow + block.rowCount);
+  datesUnderCustomFormats(rows, formats);
 }

@@ -1,6 +1,8 @@
 /** Keys under which the add-in keeps its state in the workbook (workbook.settings, ExcelApi 1.4). */
 export const SETTINGS_KEY = "govcheck.settings";
 export const OWN_SHEETS_KEY = "govcheck.ownSheets";
+/** The Findings sheet's id, name and title, where worksheet custom properties are missing. */
+export const FINDINGS_SHEET_KEY = "govcheck.findingsSheet";
 
 /** Queues a read of one setting; its `value` is readable after the next sync. */
 export function queueSetting(context: Excel.RequestContext, key: string): Excel.Setting {

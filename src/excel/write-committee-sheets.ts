@@ -9,6 +9,7 @@ import type {
 } from "../core/summary/plan";
 import { ExcelHostError } from "./office-errors";
 import {
+  FINDINGS_KIND,
   type OwnSheet,
   type OwnSheetRecord,
   SHEET_MARK_KEY,
@@ -22,7 +23,7 @@ import { OWN_SHEETS_KEY, queueSave } from "./workbook-settings";
 const POINTS_PER_CHARACTER = 6;
 
 /** What one queued action costs in a request besides its data (object path, ids, JSON framing). */
-const ACTION_BYTES = 200;
+export const ACTION_BYTES = 200;
 
 export interface WriteOptions {
   /** Worksheet custom properties (ExcelApi 1.12) mark the sheets; without them the settings do. */
@@ -49,7 +50,7 @@ function address(r: PlanRange): string {
 }
 
 /** Text gets the Text number format ("@"), so "=HYPERLINK(...)", "+Review" or "-1" stay as typed. */
-function formatFor(value: PlanValue, numberFormat: string | undefined): string {
+export function formatFor(value: PlanValue, numberFormat: string | undefined): string {
   if (typeof value === "string") return "@";
   return numberFormat ?? "General";
 }
@@ -66,7 +67,7 @@ export function titleOf(sheet: SheetPlan): string {
  * Queued writes, sent in requests of at most `budget` bytes: a request over 5 MB fails on the
  * web, so a sync goes out before a write would take the request past the budget.
  */
-class Requests {
+export class Requests {
   private bytes = 0;
   syncs = 0;
 
@@ -90,7 +91,7 @@ class Requests {
 }
 
 /** Writes rows of values (and their number formats) from `top`, in blocks that fit a request. */
-async function writeRows(
+export async function writeRows(
   requests: Requests,
   worksheet: Excel.Worksheet,
   top: number,
@@ -199,7 +200,7 @@ function addChart(worksheet: Excel.Worksheet, chart: PlanChart): void {
 }
 
 /** A name for a table that no table in the workbook has (table names are workbook-wide). */
-function freeTableName(wanted: string, taken: readonly string[]): string {
+export function freeTableName(wanted: string, taken: readonly string[]): string {
   const used = new Set(taken.map((t) => t.toLowerCase()));
   if (!used.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) if (!used.has(`${wanted}${i}`.toLowerCase())) return `${wanted}${i}`;
@@ -240,7 +241,8 @@ export async function writeCommitteeSheets(
 
   const probe = queueOwnSheetProbes(context, worksheets.items, options.customProperties);
   await context.sync();
-  const own: OwnSheet[] = probe.finish();
+  // The Findings sheet is the add-in's too, but not the committee's to replace.
+  const own: OwnSheet[] = probe.finish().filter((o) => o.kind !== FINDINGS_KIND);
   const ownIds = new Set(own.map((o) => o.worksheet.id));
   const sheetNames = worksheets.items.map((ws) => ws.name);
   const tableNames = tables.items.map((t) => ({

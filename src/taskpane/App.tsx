@@ -25,6 +25,7 @@ import type { WorkbookHost } from "../core/host";
 import { BusyLine } from "./components/BusyLine";
 import { ErrorBar } from "./components/ErrorBar";
 import { FindingsList } from "./components/FindingsList";
+import { LiveOptions } from "./components/LiveOptions";
 import { RowPreview } from "./components/RowPreview";
 import { ScheduleList } from "./components/ScheduleList";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -171,9 +172,28 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
           </Button>
         </Tooltip>
       </div>
+      {inExcel && host.features && (
+        <LiveOptions
+          features={host.features}
+          checkAsYouType={state.settings.checkAsYouType}
+          problemNotes={state.settings.problemNotes}
+          busy={busy || !state.settingsLoaded}
+          hasSchedules={Boolean(view && view.schedules.length > 0)}
+          hasResults={Boolean(view)}
+          onCheckAsYouType={(on) => void checker.setCheckAsYouType(on)}
+          onProblemNotes={(on) => void checker.setProblemNotes(on)}
+          onAddDropDowns={() => void checker.addDropDowns()}
+          onRemoveDropDowns={() => void checker.removeDropDowns()}
+          onExportFindings={() => void checker.exportFindings()}
+        />
+      )}
       {state.busy && <BusyLine busy={state.busy} onCancel={checker.cancel} />}
       <div aria-live="polite" className={styles.status}>
-        {state.status && <Caption1>{state.status}</Caption1>}
+        {state.rechecking ? (
+          <Caption1>Checking your edit…</Caption1>
+        ) : (
+          state.status && <Caption1>{state.status}</Caption1>
+        )}
       </div>
       {state.settingsProblems.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
@@ -184,14 +204,16 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {[...(view?.notes ?? []), ...state.markNotes].map((note) => (
-        <MessageBar key={note} intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Note</MessageBarTitle>
-            {note}
-          </MessageBarBody>
-        </MessageBar>
-      ))}
+      {[...new Set([...(view?.notes ?? []), ...state.markNotes, ...state.liveNotes])].map(
+        (note) => (
+          <MessageBar key={note} intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Note</MessageBarTitle>
+              {note}
+            </MessageBarBody>
+          </MessageBar>
+        )
+      )}
       {settingsOpen && view && (
         <SettingsPanel
           settings={state.settings}
@@ -236,6 +258,7 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
               onChoose={(f) => void checker.choose(f)}
               selectVerb={inExcel ? "Go to" : "Show"}
               focusChosen={state.focus?.target === "finding" ? state.focus.seq : undefined}
+              revealChosen={state.reveal}
               preview={
                 inExcel
                   ? undefined

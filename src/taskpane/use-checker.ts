@@ -1,7 +1,8 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { Finding } from "../core/findings";
-import type { HostProgress, WorkbookHost } from "../core/host";
+import type { HostProgress, SheetEdit, SheetSelection, WorkbookHost } from "../core/host";
 import { type Settings, defaultSettings } from "../core/settings";
+import { EditQueue, type PendingSheet } from "./edit-queue";
 import { CancelledError, type EngineSession, EngineStarter } from "./engine/engine-session";
 import type { CheckProgress, CheckView, RowView } from "./engine/protocol";
 import { asSentences } from "./error-text";
@@ -52,6 +53,12 @@ export interface CheckerState {
   preview: { finding: Finding; row: RowView | null } | null;
   /** Where keyboard focus should go after the last action; `seq` makes each request new. */
   focus: { target: FocusTarget; seq: number } | null;
+  /** Changes when the list should scroll to the chosen finding without taking focus (a cell selected in Excel). */
+  reveal: number;
+  /** What watching the workbook could not do (a sheet that has gone), in plain words. */
+  liveNotes: readonly string[];
+  /** An edit is being checked: said quietly, without the busy line. */
+  rechecking: boolean;
 }
 
 const initial: CheckerState = {
@@ -69,6 +76,9 @@ const initial: CheckerState = {
   chosen: null,
   preview: null,
   focus: null,
+  reveal: 0,
+  liveNotes: [],
+  rechecking: false,
 };
 
 /** How much of a check in Excel is the read through Office.js; the engine does the rest. */
@@ -86,6 +96,27 @@ function clock(date: Date): string {
 
 function findingKey(f: Finding): string {
   return `${f.sheet}\u0000${f.cell}\u0000${f.rule}\u0000${f.message}`;
+}
+
+/** The same finding in new results (after a check of an edit), or null where it has gone. */
+function sameFinding(view: CheckView, chosen: Finding | null): Finding | null {
+  if (!chosen) return null;
+  const key = findingKey(chosen);
+  return view.findings.find((f) => findingKey(f.finding) === key)?.finding ?? null;
+}
+
+function within(f: Finding, s: SheetSelection): boolean {
+  return (
+    f.sheet === s.sheet &&
+    f.row >= s.area.top &&
+    f.row <= s.area.bottom &&
+    f.column >= s.area.left &&
+    f.column <= s.area.right
+  );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** "no change", or what changed between two checks of the same workbook. */
@@ -110,6 +141,8 @@ function changeSince(before: CheckView, after: CheckView): string {
 interface Run {
   cancelled: boolean;
   session: EngineSession | null;
+  /** Settles when the action is over, so a check of an edit can wait for it. */
+  done: Promise<unknown>;
 }
 
 /**
@@ -126,7 +159,10 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
   const shown = useRef<EngineSession | null>(null);
   /** The action running now, so Cancel can stop it and nothing else starts meanwhile. */
   const running = useRef<Run | null>(null);
+  /** A check of edits running now: an action waits for it (it takes a moment). */
+  const live = useRef<Promise<void> | null>(null);
   const focusSeq = useRef(0);
+  const revealSeq = useRef(0);
 
   const patch = useCallback((p: Partial<CheckerState>) => {
     latest.current = { ...latest.current, ...p };
@@ -158,8 +194,15 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
       work: (run: Run) => Promise<Partial<CheckerState>>,
       options: { cancellable?: boolean; failure?: (message: string) => PaneError } = {}
     ): Promise<boolean> => {
+      // A check of an edit finishes first: it is quick, and the officer asked for this.
+      while (live.current) await live.current;
       if (running.current) return false;
-      const run: Run = { cancelled: false, session: null };
+      let finished = () => undefined as void;
+      const run: Run = {
+        cancelled: false,
+        session: null,
+        done: new Promise<void>((resolve) => (finished = resolve)),
+      };
       running.current = run;
       patch({
         busy: { label, progress: null, cancellable: Boolean(options.cancellable) },
@@ -181,6 +224,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         return false;
       } finally {
         if (running.current === run) running.current = null;
+        finished();
       }
     },
     [patch, focusOn]
@@ -287,6 +331,31 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     [act, checkIn, loadSettings]
   );
 
+  /** After a check, where problems are shown as notes, the notes follow the findings. */
+  const notesFollow = useCallback(
+    async (
+      host: WorkbookHost,
+      settings: Settings,
+      view: CheckView,
+      sheets?: readonly string[]
+    ): Promise<Partial<CheckerState>> => {
+      if (!settings.problemNotes || !host.showProblemNotes || !host.features?.notes.available)
+        return {};
+      try {
+        const { notes } = await host.showProblemNotes(
+          view.findings.map((f) => f.finding),
+          sheets
+        );
+        return { markNotes: notes };
+      } catch (err) {
+        // The check itself worked: its results stay, and the note says what did not.
+        const why = asSentences(err instanceof Error ? err.message : String(err));
+        return { markNotes: [`The notes on the cells were not brought up to date. ${why}`] };
+      }
+    },
+    []
+  );
+
   const check = useCallback(
     () =>
       act(
@@ -304,8 +373,10 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
           const before = latest.current.view;
           const view = await checkIn(run, workbook, settings);
           const checkedAt = new Date();
+          const noted = await notesFollow(workbook.host, settings, view);
           return {
             ...loaded,
+            ...noted,
             view,
             checkedAt,
             status: before
@@ -317,7 +388,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         },
         { cancellable: true }
       ),
-    [act, checkIn, loadSettings]
+    [act, checkIn, loadSettings, notesFollow]
   );
 
   /** Stops the running check; the results on screen, if any, stay. */
@@ -419,11 +490,13 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
           patch({ settings, settingsLoaded: true, settingsProblems: [] });
           const view = latest.current.view ? await checkIn(run, workbook, settings) : null;
           const checkedAt = new Date();
+          const noted = view ? await notesFollow(workbook.host, settings, view) : {};
           const where =
             workbook.host.kind === "excel"
               ? "Settings saved in the workbook"
               : "Settings kept in this browser for this file";
           return {
+            ...noted,
             settings,
             settingsLoaded: true,
             settingsProblems: [],
@@ -436,7 +509,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
       );
       return ok;
     },
-    [act, checkIn, patch]
+    [act, checkIn, patch, notesFollow]
   );
 
   /** Builds the committee tabs from the last check: sheets in Excel, a download from a file. */
@@ -469,6 +542,265 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     [act]
   );
 
+  /**
+   * Checks the sheets officers edited, a sheet at a time: the engine says which rows to read (the
+   * schedules the edits touch), the host reads them in an Excel.run of its own, the engine checks
+   * the sheet again and the pane shows the whole workbook's results; highlights and notes on that
+   * sheet follow. Waits for an action that is running. A sheet renamed or gone since the check
+   * takes a whole check instead. Errors go to the message bar without moving focus: the officer is
+   * typing in Excel.
+   */
+  const recheckEdits = useCallback(
+    async (edits: Map<string, PendingSheet>): Promise<void> => {
+      while (live.current) await live.current;
+      while (running.current) await running.current.done;
+      const job = (async () => {
+        const workbook = latest.current.workbook;
+        const session = shown.current;
+        const host = workbook?.host;
+        if (!host?.readRegion || !session || !latest.current.view) return;
+        patch({ rechecking: true });
+        try {
+          for (const [sheet, pending] of edits) {
+            const area = await session.region(sheet, pending.areas, pending.structural);
+            if (!area) continue;
+            const read = await host.readRegion(sheet, area);
+            if (read.sheet !== sheet) {
+              patch({
+                status: `"${sheet}" is now called "${read.sheet}": check the schedules again to follow it.`,
+              });
+              continue;
+            }
+            const before = latest.current.view;
+            const view = await session.recheck(sheet, read.area, read.rows);
+            if (shown.current !== session) return;
+            const checkedAt = new Date();
+            const change = before ? changeSince(before, view) : "";
+            const marks: Partial<CheckerState> = {};
+            if (latest.current.highlighted !== null) {
+              const sheetFindings = view.findings.filter((f) => f.finding.sheet === sheet);
+              const done = await host.highlight(
+                sheetFindings.map((f) => f.finding),
+                [sheet]
+              );
+              marks.markNotes = done.notes;
+            }
+            const noted = await notesFollow(host, latest.current.settings, view, [sheet]);
+            startTransition(() =>
+              patch({
+                ...marks,
+                ...noted,
+                view,
+                checkedAt,
+                chosen: sameFinding(view, latest.current.chosen),
+                status:
+                  change === "no change"
+                    ? latest.current.status
+                    : `Checked your edit on "${sheet}" at ${clock(checkedAt)}: ${change}.`,
+              })
+            );
+          }
+        } catch (err) {
+          if (err instanceof CancelledError) return;
+          patch({
+            error: {
+              message: asSentences(err instanceof Error ? err.message : String(err)),
+              detail: "Your edit was not checked. Check the schedules again.",
+            },
+          });
+        } finally {
+          patch({ rechecking: false });
+        }
+      })();
+      live.current = job;
+      try {
+        await job;
+      } finally {
+        if (live.current === job) live.current = null;
+      }
+    },
+    [patch, notesFollow]
+  );
+
+  /** A cell selected in Excel: its finding, if it has one, is marked and scrolled to in the list. */
+  const selectCell = useCallback(
+    (selection: SheetSelection) => {
+      const found = latest.current.view?.findings.find((f) => within(f.finding, selection));
+      if (!found || found.finding === latest.current.chosen) return;
+      patch({ chosen: found.finding, reveal: ++revealSeq.current });
+    },
+    [patch]
+  );
+
+  /** Whether an edit needs a check: a cell the selection left counts only where it is a score cell. */
+  const wanted = useCallback((edit: SheetEdit): boolean => {
+    if (!edit.possible) return true;
+    return (latest.current.view?.schedules ?? []).some(
+      (s) =>
+        s.sheet === edit.sheet &&
+        s.scoreColumn !== undefined &&
+        edit.area.left <= s.scoreColumn &&
+        edit.area.right >= s.scoreColumn &&
+        edit.area.bottom > s.headerRow &&
+        edit.area.top <= s.lastRow
+    );
+  }, []);
+
+  // Checking as you type: the sheets with schedules are watched while the pane is open, the
+  // choice is on and Excel can; the watch stops (its handlers removed) when any of that changes.
+  const host = state.workbook?.host;
+  const watchable =
+    host?.watch && host.features?.checkAsYouType.available && state.settings.checkAsYouType;
+  const sheetsKey =
+    watchable && state.settingsLoaded && state.view
+      ? JSON.stringify([...new Set(state.view.schedules.map((v) => v.sheet))])
+      : "[]";
+  useEffect(() => {
+    const sheets = JSON.parse(sheetsKey) as string[];
+    if (!host?.watch || sheets.length === 0) return;
+    const queue = new EditQueue((edits) => void recheckEdits(edits));
+    let ended = false;
+    const started = host
+      .watch(sheets, {
+        onEdit: (edit) => {
+          if (wanted(edit)) queue.add(edit);
+        },
+        onSelect: selectCell,
+      })
+      .then(
+        (watch) => {
+          if (!ended) patch({ liveNotes: watch.notes });
+          return watch;
+        },
+        (err: unknown) => {
+          if (!ended)
+            patch({
+              error: {
+                message: asSentences(err instanceof Error ? err.message : String(err)),
+                detail: "Edits are not checked as you type. Use Check schedules after editing.",
+              },
+            });
+          return null;
+        }
+      );
+    return () => {
+      ended = true;
+      queue.dispose();
+      void started.then((watch) =>
+        watch?.stop().catch((err: unknown) =>
+          patch({
+            error: { message: asSentences(err instanceof Error ? err.message : String(err)) },
+          })
+        )
+      );
+    };
+  }, [host, sheetsKey, recheckEdits, selectCell, wanted, patch]);
+
+  /** Saves one of the choices for Excel with the other settings, in the workbook. */
+  const saveChoice = useCallback(
+    async (host: WorkbookHost, choice: Partial<Settings>): Promise<Settings> => {
+      const settings = { ...latest.current.settings, ...choice };
+      await host.saveSettings(settings);
+      patch({ settings });
+      return settings;
+    },
+    [patch]
+  );
+
+  const setCheckAsYouType = useCallback(
+    (on: boolean) =>
+      act(on ? "Turning on checking as you type" : "Turning off checking as you type", async () => {
+        const workbook = latest.current.workbook;
+        if (!workbook) return {};
+        await saveChoice(workbook.host, { checkAsYouType: on });
+        return {
+          liveNotes: [],
+          status: on
+            ? "Edits in the schedules are checked about a second after typing stops."
+            : "Edits are no longer checked as you type. Use Check schedules after editing.",
+        };
+      }),
+    [act, saveChoice]
+  );
+
+  const setProblemNotes = useCallback(
+    (on: boolean) =>
+      act(on ? "Adding problems as notes" : "Removing the notes", async () => {
+        const workbook = latest.current.workbook;
+        const host = workbook?.host;
+        if (!host?.showProblemNotes || !host.clearProblemNotes) return {};
+        const settings = await saveChoice(host, { problemNotes: on });
+        const view = latest.current.view;
+        if (on) {
+          if (!view) return { status: "Problems will be shown as notes after the next check." };
+          const noted = await notesFollow(host, settings, view);
+          const cells = new Set(view.findings.map((f) => `${f.finding.sheet}!${f.finding.cell}`));
+          return {
+            ...noted,
+            status: `Problems are shown as notes on their cells (${plural(cells.size, "cell")} with findings).`,
+          };
+        }
+        const { count, notes } = await host.clearProblemNotes();
+        return {
+          markNotes: notes,
+          status: count
+            ? `Removed the add-in's ${plural(count, "note")}.`
+            : "There were no notes of the add-in's to remove.",
+        };
+      }),
+    [act, saveChoice, notesFollow]
+  );
+
+  const addDropDowns = useCallback(
+    () =>
+      act("Adding score drop-downs", async () => {
+        const host = latest.current.workbook?.host;
+        const session = shown.current;
+        if (!host?.addScoreDropDowns || !session) return {};
+        const plans = await session.dropDowns();
+        const { count, notes } = await host.addScoreDropDowns(plans);
+        const schedules = new Set(plans.map((p) => p.scheduleId)).size;
+        return {
+          markNotes: notes,
+          status: count
+            ? `Added drop-downs to ${plural(count, "score cell")} in ${plural(schedules, "schedule")}.`
+            : "No score cells were given drop-downs.",
+        };
+      }),
+    [act]
+  );
+
+  const removeDropDowns = useCallback(
+    () =>
+      act("Removing score drop-downs", async () => {
+        const host = latest.current.workbook?.host;
+        if (!host?.removeScoreDropDowns) return {};
+        const plans = shown.current ? await shown.current.dropDowns() : undefined;
+        const { count, notes } = await host.removeScoreDropDowns(plans);
+        return {
+          markNotes: notes,
+          status: count
+            ? `Removed the add-in's drop-downs from ${plural(count, "score cell")}.`
+            : "There were no drop-downs of the add-in's to remove.",
+        };
+      }),
+    [act]
+  );
+
+  const exportFindings = useCallback(
+    () =>
+      act("Writing the Findings sheet", async () => {
+        const host = latest.current.workbook?.host;
+        const view = latest.current.view;
+        if (!host?.exportFindings || !view) return {};
+        const { name, replaced } = await host.exportFindings(view.findings);
+        return {
+          status: `Wrote "${name}"${replaced ? ", replacing the one the add-in made before" : ""}: ${plural(view.findings.length, "finding")}, each linked to its cell.`,
+        };
+      }),
+    [act]
+  );
+
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
   return {
@@ -485,6 +817,13 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     buildCommitteeSummary,
     dismissError,
     focusOn,
+    setCheckAsYouType,
+    setProblemNotes,
+    addDropDowns,
+    removeDropDowns,
+    exportFindings,
+    /** Checks edits now (the edit queue calls it when typing stops). */
+    recheckEdits,
   };
 }
 

@@ -506,3 +506,366 @@ describe("the Excel double: injected faults", () => {
     expect(excel.cell("A", "B1").value).toBe("x");
   });
 });
+
+describe("the Excel double: events", () => {
+  const settle = () => new Promise((r) => setTimeout(r, 5));
+
+  async function listen(excel: ReturnType<typeof createExcelDouble>, sheetName: string) {
+    const heard: Record<string, unknown>[] = [];
+    const selected: Record<string, unknown>[] = [];
+    const results = await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetName);
+      const changed = ws.onChanged.add(async (args) => {
+        heard.push(args as unknown as Record<string, unknown>);
+      });
+      const selection = ws.onSelectionChanged.add(async (args) => {
+        selected.push(args as unknown as Record<string, unknown>);
+      });
+      await context.sync();
+      return [changed, selection];
+    });
+    return { heard, selected, results };
+  }
+
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events (register, handle) and
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs: address, worksheetId,
+  // source, changeType; details "can be retrieved when the changed event is triggered on a single cell".
+  it("raises onChanged after a user's edit, once for a pasted block, with details only for one cell", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S", [["a", 1]])], api: "1.14" });
+    const { heard } = await listen(excel, "S");
+    excel.userEdit("S", "B1", 3);
+    expect(heard).toHaveLength(0); // handlers run after the change, on a task of their own
+    await settle();
+    excel.userEdit(
+      "S",
+      "A2:E101",
+      Array.from({ length: 100 }, () => [1, 2, 3, 4, 5])
+    );
+    await settle();
+    expect(heard).toHaveLength(2);
+    expect(heard[0]).toMatchObject({
+      type: "WorksheetChanged",
+      address: "B1",
+      worksheetId: excel.sheet("S").id,
+      source: "Local",
+      changeType: "RangeEdited",
+      triggerSource: "Unknown",
+      details: { valueBefore: 1, valueAfter: 3, valueTypeAfter: "Double" },
+    });
+    expect(heard[1].address).toBe("A2:E101");
+    expect(heard[1].details).toBeUndefined();
+    expect(excel.handlerErrors).toEqual([]);
+  });
+
+  // "Event triggers: ... Office Add-in (JavaScript) code that changes the workbook" (events page);
+  // WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14) "identifies whether this local add-in triggers the event".
+  it("raises onChanged for the add-in's own writes too, marked ThisLocalAddin where ExcelApi 1.14 is there", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")], api: "1.18" });
+    const { heard } = await listen(excel, "S");
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("C3").values = [["written"]];
+      await context.sync();
+    });
+    await settle();
+    expect(heard.map((h) => [h.address, h.triggerSource])).toEqual([["C3", "ThisLocalAddin"]]);
+
+    const older = createExcelDouble({ sheets: [sheet("S")], api: "1.13" });
+    const before = await listen(older, "S");
+    await older.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("C3").values = [["written"]];
+      await context.sync();
+    });
+    await settle();
+    expect(before.heard).toHaveLength(1);
+    expect("triggerSource" in before.heard[0]).toBe(false);
+  });
+
+  // "The RequestContext used to create the event handler is needed to remove it" (events page, Remove an event handler).
+  it("removes a handler only in the context that added it", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")] });
+    const { heard, results } = await listen(excel, "S");
+    expect(() => results[0].remove()).toThrow(RichApiError); // that context's run has ended
+    expect(excel.liveHandlers()).toBe(2);
+    for (const r of results)
+      await excel.run(r.context, async (context) => {
+        r.remove();
+        await context.sync();
+      });
+    expect(excel.liveHandlers()).toBe(0);
+    excel.userEdit("S", "A1", "changed");
+    await settle();
+    expect(heard).toHaveLength(0);
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs: address and worksheetId.
+  it("raises onSelectionChanged with the selected address", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A"), sheet("B")] });
+    const { selected } = await listen(excel, "B");
+    excel.userSelect("A", "C3");
+    excel.userSelect("B", "D5:D9");
+    await settle();
+    expect(selected).toEqual([
+      { type: "WorksheetSelectionChanged", address: "D5:D9", worksheetId: excel.sheet("B").id },
+    ]);
+  });
+
+  // office-js issues 3888 and 4066: on Excel on the web, a value chosen from a data-validation
+  // drop-down raises no onChanged; the desktop raises one.
+  it("raises no onChanged on the web for a value picked from a drop-down list; the desktop does", async () => {
+    const seed = {
+      ...sheet("S", [["Score"], [""]]),
+      validations: [{ address: "A2", rule: { list: { inCellDropDown: true, source: "1,2,3" } } }],
+    };
+    const web = createExcelDouble({ sheets: [seed] });
+    const onWeb = await listen(web, "S");
+    web.userPick("S", "A2", 2);
+    await settle();
+    expect(web.cell("S", "A2").value).toBe(2);
+    expect(onWeb.heard).toHaveLength(0);
+    const desktop = createExcelDouble({ sheets: [seed], platform: "desktop" });
+    const onDesktop = await listen(desktop, "S");
+    desktop.userPick("S", "A2", 2);
+    await settle();
+    expect(onDesktop.heard).toHaveLength(1);
+    expect(desktop.office.context.platform).toBe("PC");
+    expect(web.office.context.platform).toBe("OfficeOnline");
+  });
+
+  // Worksheet.onChanged is ExcelApi 1.7: registering on an older host fails with ApiNotFound.
+  it("refuses to register a handler without ExcelApi 1.7", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")], api: "1.6" });
+    const context = excel.context();
+    context.workbook.worksheets.getItem("S").onChanged.add(async () => undefined);
+    expect(await codeOf(context.sync())).toBe("ApiNotFound");
+  });
+});
+
+describe("the Excel double: data validation", () => {
+  const list: Excel.DataValidationRule = {
+    list: { inCellDropDown: true, source: "Red,Amber,Green" },
+  };
+  const whole: Excel.DataValidationRule = {
+    wholeNumber: { formula1: 1, formula2: 5, operator: "Between" },
+  };
+  const validated = () =>
+    createExcelDouble({
+      sheets: [
+        {
+          ...sheet("S", [["x"]]),
+          validations: [
+            {
+              address: "B2:B3",
+              rule: list,
+              prompt: { showPrompt: true, title: "RAG", message: "Pick one" },
+            },
+            { address: "C2", rule: whole },
+          ],
+        },
+      ],
+    });
+
+  // Excel.DataValidationType (https://learn.microsoft.com/javascript/api/excel/excel.datavalidationtype):
+  // MixedCriteria "some but not all cells", Inconsistent "different rules on different cells".
+  it("tells None, a rule's type, MixedCriteria and Inconsistent apart", async () => {
+    const excel = validated();
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    const probes = ["A1:A3", "B2:B3", "B2:B4", "B2:C2", "C2"].map((a) =>
+      ws.getRange(a).dataValidation.load("type")
+    );
+    const prompt = ws.getRange("B2:B3").dataValidation.load("prompt,rule,ignoreBlanks");
+    await context.sync();
+    expect(probes.map((p) => p.type)).toEqual([
+      "None",
+      "List",
+      "MixedCriteria",
+      "Inconsistent",
+      "WholeNumber",
+    ]);
+    expect(prompt.prompt).toEqual({ showPrompt: true, title: "RAG", message: "Pick one" });
+    expect(prompt.rule).toEqual(list);
+    expect(prompt.ignoreBlanks).toBe(true);
+    ws.getRange("B2:C2").dataValidation.load("prompt");
+    await expect(context.sync()).rejects.toThrow(NotModelledError);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation (creating rules, defaults)
+  // and office-js issue 2594: a rule over a range where only some cells have validation fails with InvalidArgument.
+  it("adds a rule where no cell has one, replaces one the cells share, and refuses a rule over cells that differ", async () => {
+    const excel = validated();
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    ws.getRange("D2:D4").dataValidation.rule = whole;
+    await context.sync();
+    expect(excel.validation("S", "D3")).toEqual({
+      rule: whole,
+      prompt: { showPrompt: false, title: "", message: "" },
+      errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
+      ignoreBlanks: true,
+    });
+    ws.getRange("B1:B3").dataValidation.rule = whole;
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    expect(excel.validation("S", "B1")).toBeUndefined();
+    expect(excel.validation("S", "B2")?.rule).toEqual(list);
+    ws.getRange("B2:B3").dataValidation.rule = whole;
+    await context.sync();
+    expect(excel.validation("S", "B2")?.rule).toEqual(whole);
+    expect(excel.validation("S", "B2")?.prompt.title).toBe("RAG");
+  });
+
+  // DataValidationRule: "No more than one of these properties may be present"; Between and NotBetween need formula2.
+  it("refuses a rule with two criteria, or Between without formula2", async () => {
+    const excel = validated();
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    ws.getRange("E1").dataValidation.rule = { ...whole, ...list };
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    ws.getRange("E1").dataValidation.rule = {
+      wholeNumber: { formula1: 1, operator: "Between" },
+    } as Excel.DataValidationRule;
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+  });
+
+  // "Clearing data validation from a range will also clear any data validation that a user has added
+  // manually to the range"; "only overlapping cells ... are cleared" (data validation page).
+  it("clear() removes the validation of the cells it covers, the user's own included, and no others", async () => {
+    const excel = validated();
+    const context = excel.context();
+    context.workbook.worksheets.getItem("S").getRange("B3:C3").dataValidation.clear();
+    await context.sync();
+    expect(excel.validatedCells("S")).toEqual(["B2", "C2"]);
+  });
+
+  // Title 32 characters, prompt 255, error message 225: MS-XLSB 2.5.37 DValStrings and MS-OI29500 2.1.613.
+  it("refuses titles over 32 characters, a prompt over 255 and an error message over 225", async () => {
+    const excel = validated();
+    const context = excel.context();
+    const dv = context.workbook.worksheets.getItem("S").getRange("D1").dataValidation;
+    dv.rule = whole;
+    dv.prompt = { showPrompt: true, title: "t".repeat(32), message: "m".repeat(255) };
+    dv.errorAlert = {
+      showAlert: true,
+      style: "Warning",
+      title: "t".repeat(32),
+      message: "m".repeat(225),
+    };
+    await context.sync();
+    dv.prompt = { showPrompt: true, title: "t".repeat(33), message: "" };
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    dv.prompt = { showPrompt: true, title: "", message: "m".repeat(256) };
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    dv.errorAlert = { showAlert: true, style: "Stop", title: "", message: "m".repeat(226) };
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+  });
+
+  // Data protection (worksheets page) and the ExcelApi 1.8 requirement set.
+  it("refuses validation on a protected sheet (AccessDenied) and without ExcelApi 1.8 (ApiNotFound)", async () => {
+    const excel = validated();
+    excel.protectSheet("S");
+    let context = excel.context();
+    context.workbook.worksheets.getItem("S").getRange("E1").dataValidation.rule = whole;
+    expect(await codeOf(context.sync())).toBe("AccessDenied");
+    context.workbook.worksheets.getItem("S").getRange("B2").dataValidation.clear();
+    expect(await codeOf(context.sync())).toBe("AccessDenied");
+    const old = createExcelDouble({ sheets: [sheet("S")], api: "1.7" });
+    context = old.context();
+    context.workbook.worksheets.getItem("S").getRange("A1").dataValidation.load("type");
+    expect(await codeOf(context.sync())).toBe("ApiNotFound");
+  });
+});
+
+describe("the Excel double: notes, comments and links", () => {
+  const noted = (api = "1.18") =>
+    createExcelDouble({
+      api,
+      sheets: [
+        {
+          ...sheet("S", [["x"]]),
+          notes: { B2: "Checked with the Monitoring Officer" },
+          comments: { C2: "@Sam can you look?" },
+        },
+      ],
+    });
+
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes: add takes one cell
+  // ("an InvalidArgument error is thrown if multiple cells are selected"), notes are reached from the
+  // workbook and the worksheet, by address, and deleted with Note.delete.
+  it("adds a note to one cell, refuses several, lists every sheet's notes and deletes one", async () => {
+    const excel = noted();
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    ws.notes.add("D4", "Score missing");
+    await context.sync();
+    ws.notes.add("D5:D6", "two cells");
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    const all = context.workbook.notes.load("items/content,items/authorName");
+    await context.sync();
+    const places = all.items.map((n) => n.getLocation().load("address"));
+    await context.sync();
+    expect(all.items.map((n) => n.content)).toEqual([
+      "Checked with the Monitoring Officer",
+      "Score missing",
+    ]);
+    expect(places.map((p) => p.address)).toEqual(["S!B2", "S!D4"]);
+    expect(all.items[1].authorName).toBe("Jo Officer");
+    ws.notes.getItem("D4").delete();
+    const gone = ws.notes.getItemOrNullObject("D4");
+    await context.sync();
+    expect(gone.isNullObject).toBe(true);
+    expect(excel.notes("S")).toEqual({ B2: "Checked with the Monitoring Officer" });
+  });
+
+  // Threaded comments (ExcelApi 1.10) are apart from notes; a note beside one is not documented.
+  it("lists threaded comments with their cells, and will not guess at a note on a commented cell", async () => {
+    const excel = noted();
+    const context = excel.context();
+    const comments = context.workbook.comments.load("items/content");
+    await context.sync();
+    const where = comments.items.map((c) => c.getLocation().load("address"));
+    await context.sync();
+    expect(where.map((w) => w.address)).toEqual(["S!C2"]);
+    context.workbook.worksheets.getItem("S").notes.add("C2", "x");
+    await expect(context.sync()).rejects.toThrow(NotModelledError);
+  });
+
+  it("refuses notes on a protected sheet and without ExcelApi 1.18", async () => {
+    const excel = noted();
+    excel.protectSheet("S");
+    let context = excel.context();
+    context.workbook.worksheets.getItem("S").notes.add("D4", "x");
+    expect(await codeOf(context.sync())).toBe("AccessDenied");
+    context.workbook.worksheets.getItem("S").notes.getItem("B2").delete();
+    expect(await codeOf(context.sync())).toBe("AccessDenied");
+    context = noted("1.17").context();
+    context.workbook.notes.load("items");
+    expect(await codeOf(context.sync())).toBe("ApiNotFound");
+  });
+
+  // Range.hyperlink (ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink):
+  // documentReference is a place in the workbook; textToDisplay is shown in the cell. A sheet name with
+  // spaces or other characters is quoted and an apostrophe in it doubled (ECMA-376 Part 1 18.17;
+  // "Create or change a cell reference", Microsoft Support).
+  it("keeps a link's place in the workbook and follows it as Excel does, quoted names and doubled apostrophes", async () => {
+    const excel = createExcelDouble({
+      sheets: [sheet("Findings"), sheet("Officer's return 2025"), sheet("Plain_1")],
+    });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("Findings");
+    ws.getRange("A1").hyperlink = {
+      documentReference: "'Officer''s return 2025'!D5",
+      textToDisplay: "D5",
+    };
+    ws.getRange("A2").hyperlink = { documentReference: "Plain_1!B2", textToDisplay: "B2" };
+    ws.getRange("A3").hyperlink = { documentReference: "Officer's return 2025!D5" };
+    ws.getRange("A4").hyperlink = { documentReference: "'Officer's return 2025'!D5" };
+    await context.sync();
+    expect(excel.cell("Findings", "A1").value).toBe("D5");
+    expect(excel.followLink("Findings", "A1")).toEqual({
+      sheet: "Officer's return 2025",
+      address: "D5",
+    });
+    expect(excel.followLink("Findings", "A2")).toEqual({ sheet: "Plain_1", address: "B2" });
+    expect(() => excel.followLink("Findings", "A3")).toThrow(/Reference isn't valid/);
+    expect(() => excel.followLink("Findings", "A4")).toThrow(/Reference isn't valid/);
+  });
+});

@@ -226,6 +226,11 @@ export interface FindingsListProps {
   preview?: { id: string; node: ReactNode; onClose: () => void } | null;
   /** Changes when focus should go back to the chosen finding (the preview was closed). */
   focusChosen?: number;
+  /**
+   * Changes when the chosen finding should be scrolled into view without taking focus (its cell
+   * was selected in Excel, where the officer is typing).
+   */
+  revealChosen?: number;
 }
 
 /**
@@ -241,6 +246,7 @@ export function FindingsList({
   selectVerb,
   preview,
   focusChosen,
+  revealChosen,
 }: FindingsListProps) {
   const styles = useStyles();
   const [rule, setRule] = useState<string>(ALL);
@@ -321,6 +327,14 @@ export function FindingsList({
     pendingFocus.current = p;
     virtualizer.scrollToIndex(rowOfPosition[p], { align: "auto" });
   }, [focusChosen, shown, chosen, rowOfPosition, virtualizer]);
+  // To the chosen finding, leaving focus where it is (in Excel's grid).
+  const handledReveal = useRef(revealChosen);
+  useLayoutEffect(() => {
+    if (revealChosen === handledReveal.current) return;
+    handledReveal.current = revealChosen;
+    const p = shown.findIndex((f) => f.finding === chosen);
+    if (p >= 0) virtualizer.scrollToIndex(rowOfPosition[p], { align: "center" });
+  }, [revealChosen, shown, chosen, rowOfPosition, virtualizer]);
   useLayoutEffect(() => {
     const position = pendingFocus.current;
     if (position === null) return;

@@ -1,8 +1,17 @@
 import { findingsInContext } from "../../core/finding-context";
-import { type Grid, cellAt, cellText, columnLetters, lastColumn } from "../../core/grid";
+import {
+  type CellValue,
+  type Grid,
+  cellAt,
+  cellText,
+  columnLetters,
+  lastColumn,
+} from "../../core/grid";
 import type { WorkbookHost, WorkbookRead } from "../../core/host";
 import { type Scale, defaultWeakThreshold } from "../../core/recognise/scale";
 import type { Schedule } from "../../core/recognise/schedule";
+import { type CellArea, patchGrid, regionToRead } from "../../core/recheck";
+import { type ScoreDropDownPlan, planScoreDropDowns } from "../../core/score-dropdowns";
 import type { Settings } from "../../core/settings";
 import { buildSummary } from "../../core/summary/model";
 import { planCommitteeSheets } from "../../core/summary/plan";
@@ -32,6 +41,8 @@ function scheduleView(schedule: Schedule, scale: Scale, weakThreshold: number): 
     scale,
     scaleSource: schedule.scaleSource,
     weakThreshold,
+    scoreColumn: schedule.columns.score,
+    lastRow: schedule.lastRow,
     ...(schedule.unplacedWords ? { unplacedWords: schedule.unplacedWords } : {}),
   };
 }
@@ -50,13 +61,32 @@ function clipped(text: string): string {
  */
 export class CheckedWorkbook {
   private constructor(
-    private readonly grids: readonly Grid[],
-    private readonly result: ValidationResult,
+    private grids: readonly Grid[],
+    private result: ValidationResult,
     private readonly settings: Settings,
     /** In file mode: the file's host, which writes the committee workbook to download. */
     private readonly fileHost: WorkbookHost | null,
-    readonly view: CheckView
+    private readonly notes: readonly string[],
+    private readonly ownSheets: readonly string[],
+    private current: CheckView
   ) {}
+
+  get view(): CheckView {
+    return this.current;
+  }
+
+  private static viewOf(result: ValidationResult, notes: readonly string[]): CheckView {
+    return {
+      schedules: result.schedules.map(({ schedule, scale, weakThreshold }) =>
+        scheduleView(schedule, scale, weakThreshold)
+      ),
+      unread: result.unread.map(({ schedule }) =>
+        scheduleView(schedule, schedule.scale, defaultWeakThreshold(schedule.scale))
+      ),
+      findings: findingsInContext(result),
+      notes,
+    };
+  }
 
   static async check(
     source: CheckSource,
@@ -91,17 +121,47 @@ export class CheckedWorkbook {
         }),
     });
     onProgress({ message: "Listing the findings", fraction: start + checking });
-    const view: CheckView = {
-      schedules: result.schedules.map(({ schedule, scale, weakThreshold }) =>
-        scheduleView(schedule, scale, weakThreshold)
-      ),
-      unread: result.unread.map(({ schedule }) =>
-        scheduleView(schedule, schedule.scale, defaultWeakThreshold(schedule.scale))
-      ),
-      findings: findingsInContext(result),
-      notes: read.notes,
-    };
-    return new CheckedWorkbook(read.grids, result, settings, fileHost, view);
+    const view = CheckedWorkbook.viewOf(result, read.notes);
+    return new CheckedWorkbook(
+      read.grids,
+      result,
+      settings,
+      fileHost,
+      read.notes,
+      read.ownSheets,
+      view
+    );
+  }
+
+  /** The cells to read again after edits to a sheet: the spans of the schedules they touch. */
+  region(sheet: string, edits: readonly CellArea[], wholeSheet: boolean): CellArea | null {
+    const grid = this.grids.find((g) => g.name === sheet);
+    if (!grid) return null;
+    const schedules = this.result.schedules
+      .filter((c) => c.schedule.sheet === sheet)
+      .map((c) => c.schedule);
+    return regionToRead(grid, schedules, edits, wholeSheet);
+  }
+
+  /**
+   * One sheet's cells read again: the sheet is checked alone and its schedules and findings
+   * replace its old ones; the rest of the workbook stands as it was checked.
+   */
+  recheck(sheet: string, area: CellArea, rows: readonly (readonly CellValue[])[]): CheckView {
+    const index = this.grids.findIndex((g) => g.name === sheet);
+    if (index < 0) throw new Error(`the sheet "${sheet}" is not in the workbook that was checked`);
+    const grid = patchGrid(this.grids[index], area, rows);
+    this.grids = this.grids.map((g, i) => (i === index ? grid : g));
+    // The whole workbook is checked again, in the worker: a key sheet, a sibling sheet's scale or
+    // the workbook's "no schedule" finding may depend on other sheets. Only the reading was partial.
+    this.result = validateGrids(this.grids, { settings: this.settings, ownSheets: this.ownSheets });
+    this.current = CheckedWorkbook.viewOf(this.result, this.notes);
+    return this.current;
+  }
+
+  /** The score drop-downs for every schedule checked. */
+  dropDowns(): ScoreDropDownPlan[] {
+    return planScoreDropDowns(this.result.schedules, this.grids);
   }
 
   /** A worksheet row under the header of the schedule it belongs to, as text. */

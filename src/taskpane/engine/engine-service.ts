@@ -77,6 +77,23 @@ export class EngineService {
             value: this.checked().row(request.sheet, request.row, request.column),
           });
           return;
+        case "region":
+          this.post({
+            id,
+            type: "done",
+            value: this.checked().region(request.sheet, request.edits, request.wholeSheet),
+          });
+          return;
+        case "recheck":
+          this.post({
+            id,
+            type: "done",
+            value: this.checked().recheck(request.sheet, request.area, request.rows),
+          });
+          return;
+        case "dropDowns":
+          this.post({ id, type: "done", value: this.checked().dropDowns() });
+          return;
         case "committee": {
           const product = await this.checked().committee(request.source, new Date(request.now));
           const transfer = product.kind === "file" ? [product.bytes.buffer as ArrayBuffer] : [];

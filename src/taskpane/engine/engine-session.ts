@@ -1,3 +1,6 @@
+import type { CellValue } from "../../core/grid";
+import type { CellArea } from "../../core/recheck";
+import type { ScoreDropDownPlan } from "../../core/score-dropdowns";
 import type { Settings } from "../../core/settings";
 import { inThreadPort } from "./in-thread-port";
 import type {
@@ -41,6 +44,16 @@ export interface EngineSession {
   ): Promise<CheckView>;
   row(sheet: string, row: number, column: number): Promise<RowView>;
   committee(source: string, now: Date): Promise<CommitteeProduct>;
+  /** Which cells to read again after edits to a sheet; null where none matter. */
+  region(sheet: string, edits: readonly CellArea[], wholeSheet: boolean): Promise<CellArea | null>;
+  /** Checks one sheet again from cells read again, answering the whole workbook's results. */
+  recheck(
+    sheet: string,
+    area: CellArea,
+    rows: readonly (readonly CellValue[])[]
+  ): Promise<CheckView>;
+  /** The score drop-downs for every schedule checked. */
+  dropDowns(): Promise<ScoreDropDownPlan[]>;
   /** Stops at once and frees the workbook; calls still waiting reject with CancelledError. */
   dispose(): void;
 }
@@ -111,6 +124,18 @@ class PortSession implements EngineSession {
 
   committee(source: string, now: Date) {
     return this.ask<CommitteeProduct>({ type: "committee", source, now: now.getTime() });
+  }
+
+  region(sheet: string, edits: readonly CellArea[], wholeSheet: boolean) {
+    return this.ask<CellArea | null>({ type: "region", sheet, edits, wholeSheet });
+  }
+
+  recheck(sheet: string, area: CellArea, rows: readonly (readonly CellValue[])[]) {
+    return this.ask<CheckView>({ type: "recheck", sheet, area, rows });
+  }
+
+  dropDowns() {
+    return this.ask<ScoreDropDownPlan[]>({ type: "dropDowns" });
   }
 
   dispose(): void {

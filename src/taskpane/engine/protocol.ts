@@ -3,7 +3,9 @@
  * data that survives structured cloning: no classes, no functions.
  */
 import type { FindingInContext } from "../../core/finding-context";
+import type { CellValue } from "../../core/grid";
 import type { WorkbookRead } from "../../core/host";
+import type { CellArea } from "../../core/recheck";
 import type { Scale } from "../../core/recognise/scale";
 import type { Settings } from "../../core/settings";
 import type { WorkbookPlan } from "../../core/summary/plan";
@@ -25,6 +27,10 @@ export interface ScheduleView {
   readonly weakThreshold: number;
   /** Rating words seen in a schedule whose words could not be put in order (it was not checked). */
   readonly unplacedWords?: readonly string[];
+  /** 1-based score column, where the schedule has one. */
+  readonly scoreColumn?: number;
+  /** Last worksheet row that belongs to the schedule. */
+  readonly lastRow: number;
 }
 
 /** One check's results, as the pane shows them. The sheets themselves stay in the engine. */
@@ -80,6 +86,27 @@ export type EngineRequest =
       readonly row: number;
       /** The finding's column: shown even where the sheet's used range stops short of it. */
       readonly column: number;
+    }
+  | {
+      readonly id: number;
+      /** Which cells to read again after edits to one sheet (null: nothing to check again). */
+      readonly type: "region";
+      readonly sheet: string;
+      readonly edits: readonly CellArea[];
+      readonly wholeSheet: boolean;
+    }
+  | {
+      readonly id: number;
+      /** One sheet's cells read again: check that sheet and answer the whole workbook's view. */
+      readonly type: "recheck";
+      readonly sheet: string;
+      readonly area: CellArea;
+      readonly rows: readonly (readonly CellValue[])[];
+    }
+  | {
+      readonly id: number;
+      /** The score drop-downs for every schedule of the last check. */
+      readonly type: "dropDowns";
     }
   | {
       readonly id: number;

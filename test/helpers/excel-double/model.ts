@@ -61,7 +61,7 @@ export interface ChartModel {
 }
 
 /** A data-validation rule as Office.js describes it (Excel.DataValidationRule): one criterion. */
-export type ValidationRule = Readonly<Record<string, unknown>>;
+export type ValidationRule = object;
 
 /**
  * One data-validation entry. Cells that were given a rule together share the entry; a change to

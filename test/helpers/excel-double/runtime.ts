@@ -63,6 +63,13 @@ interface Action {
 /** The JSON framing each action costs in a request (its object path, name and ids). */
 const ACTION_OVERHEAD = 48;
 
+/** A copy of what the add-in sent (plain data), as Excel receives it; jsdom lacks structuredClone. */
+export function clone<T>(value: T): T {
+  return typeof structuredClone === "function"
+    ? structuredClone(value)
+    : (JSON.parse(JSON.stringify(value)) as T);
+}
+
 export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? "null", "utf8");
 }
@@ -270,8 +277,7 @@ export abstract class ProxyBase<M = unknown> {
     const spec = this._shape.scalars[name];
     const location = `${this._shape.type}.${name}`;
     // What the code set is sent as it was at the time of the set.
-    const copy: unknown =
-      typeof value === "object" && value !== null ? structuredClone(value) : value;
+    const copy: unknown = typeof value === "object" && value !== null ? clone(value) : value;
     this._session.enqueue(location, copy, () => {
       this._session.checkApi(spec.api, location);
       spec.set!(this._target(location), copy, this);

@@ -23,7 +23,7 @@ import {
   type ValidationModel,
   type ValidationRule,
 } from "./model";
-import { ProxyBase, type Session, type Shape, defineScalars } from "./runtime";
+import { ProxyBase, type Session, type Shape, clone, defineScalars } from "./runtime";
 
 interface RangeTarget {
   readonly sheet: SheetModel;
@@ -118,7 +118,7 @@ function checkRule(value: unknown, location: string): ValidationRule {
     if (ternary !== (criterion.formula2 !== undefined))
       throw excelError("InvalidArgument", location);
   }
-  return { [kind]: structuredClone(criterion) };
+  return { [kind]: clone(criterion) };
 }
 
 function within(text: unknown, max: number, location: string): string {
@@ -168,7 +168,7 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
       },
       rule: {
         api: "1.8",
-        get: (t) => structuredClone(shared(t, "rule").rule),
+        get: (t) => clone(shared(t, "rule").rule),
         set: (t, value) => {
           const location = "DataValidation.rule";
           t.sheet.assertEditable(location);
