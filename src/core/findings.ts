@@ -8,7 +8,10 @@ export type RuleId =
   | "lead-column-missing"
   | "low-score-no-date"
   | "evidence-missing"
-  | "duplicate-ref";
+  | "duplicate-ref"
+  | "target-date-passed"
+  | "carried-forward"
+  | "progress-missing";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -35,6 +38,9 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleId, string>> = {
   "low-score-no-date": "A weak score has no target date",
   "evidence-missing": "A score has no evidence",
   "duplicate-ref": "A reference is used twice in one schedule",
+  "target-date-passed": "A weak score's target date has passed",
+  "carried-forward": "Weak last year and still weak, with no new action or date",
+  "progress-missing": "Last year's action has no progress reported",
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

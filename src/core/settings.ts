@@ -7,6 +7,33 @@ export interface ScheduleOverride {
   scale?: Scale;
 }
 
+/**
+ * When a section (or a return) is Red on the committee's paper. Amber is always "there are weak
+ * scores and none of these applies"; Green "no weak scores". The key on the paper states the rule.
+ */
+export interface RagRule {
+  /** Red where any score is at the worst level of its scale ("1 = not in place"). */
+  redAtWorstLevel: boolean;
+  /** Red where any weak score has no improvement action or no lead officer. */
+  redWhenActionOrLeadMissing: boolean;
+  /** Red where any weak score's target date has passed. */
+  redWhenDatePassed: boolean;
+  /** Red where any of last year's weak requirements is carried forward. */
+  redWhenCarriedForward: boolean;
+  /** Red where at least this percentage of the scored requirements is weak; null: not used. */
+  redAtWeakShare: number | null;
+}
+
+export function defaultRagRule(): RagRule {
+  return {
+    redAtWorstLevel: true,
+    redWhenActionOrLeadMissing: true,
+    redWhenDatePassed: false,
+    redWhenCarriedForward: false,
+    redAtWeakShare: null,
+  };
+}
+
 export interface Settings {
   readonly version: typeof SETTINGS_VERSION;
   /** Applies to every schedule unless a schedule override says otherwise (the CLI's --low). */
@@ -18,9 +45,11 @@ export interface Settings {
   /** Entries that mean "no lead officer". */
   leadPlaceholders: string[];
   schedules: Record<string, ScheduleOverride>;
+  /** When the committee summary calls a section Red. */
+  rag: RagRule;
 }
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_ACTION_PLACEHOLDERS = [
   "-",
@@ -68,6 +97,7 @@ export function defaultSettings(): Settings {
     actionPlaceholders: [...DEFAULT_ACTION_PLACEHOLDERS],
     leadPlaceholders: [...DEFAULT_LEAD_PLACEHOLDERS],
     schedules: {},
+    rag: defaultRagRule(),
   };
 }
 
@@ -105,6 +135,39 @@ export function checkScale(v: unknown, what: string, problems: string[]): Scale 
   return { min, max, direction };
 }
 
+const RAG_SWITCHES = [
+  "redAtWorstLevel",
+  "redWhenActionOrLeadMissing",
+  "redWhenDatePassed",
+  "redWhenCarriedForward",
+] as const;
+
+/** The RAG rule as saved; each wrong part is reported and its default kept. */
+export function readRagRule(v: unknown, problems: string[]): RagRule {
+  const rule = defaultRagRule();
+  if (v === undefined || v === null) return rule;
+  if (!isRecord(v)) {
+    problems.push("rag must be an object.");
+    return rule;
+  }
+  for (const key of RAG_SWITCHES) {
+    const value = v[key];
+    if (value === undefined) continue;
+    if (typeof value === "boolean") rule[key] = value;
+    else problems.push(`rag.${key} must be true or false (got ${JSON.stringify(value)}).`);
+  }
+  if (v.redAtWeakShare !== undefined && v.redAtWeakShare !== null) {
+    const share = v.redAtWeakShare;
+    if (typeof share === "number" && Number.isInteger(share) && share >= 1 && share <= 100)
+      rule.redAtWeakShare = share;
+    else
+      problems.push(
+        `rag.redAtWeakShare must be a whole percentage from 1 to 100, or empty (got ${JSON.stringify(share)}).`
+      );
+  }
+  return rule;
+}
+
 function readWords(v: unknown, what: string, fallback: string[], problems: string[]): string[] {
   if (v === undefined) return [...fallback];
   if (Array.isArray(v) && v.every((w) => typeof w === "string")) {
@@ -117,7 +180,8 @@ function readWords(v: unknown, what: string, fallback: string[], problems: strin
 /**
  * Reads settings saved by any version of govcheck. Unknown keys are ignored; wrong values are
  * reported and replaced by defaults, so a workbook with damaged settings still opens.
- * Version 1 kept one `lowThreshold` for the whole workbook and a `placeholders` list for both.
+ * Version 1 kept one `lowThreshold` for the whole workbook and a `placeholders` list for both;
+ * versions 1 and 2 had no RAG rule (the default, which was then the only one, applies).
  */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
@@ -172,6 +236,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       }
     }
   }
+  if (version >= 3) settings.rag = readRagRule(raw.rag, problems);
   return { settings, problems };
 }
 

@@ -1,3 +1,6 @@
+import { dayOf } from "./dates";
+import { type LastYearRecord, type LastYearReturn, matchLastYear } from "./facts/last-year";
+import { type RecordFacts, entryTests, lastYearSourceFor, recordFacts } from "./facts/record-facts";
 import { type Finding, compareFindings } from "./findings";
 import type { Grid } from "./grid";
 import { findSchedules } from "./recognise/find-schedules";
@@ -13,6 +16,18 @@ export interface CheckedSchedule {
   readonly scale: Scale;
   readonly weakThreshold: number;
   readonly scored: readonly ScoredRecord[];
+  /** Each scored record's facts (weak without an action, date passed, carried forward...), in order. */
+  readonly facts: readonly RecordFacts[];
+}
+
+/** How this year's return compares with last year's workbook. */
+export interface LastYearComparison {
+  /** Last year's file, as a name to show. */
+  readonly source: string;
+  /** This year's requirements matched with one of last year's. */
+  readonly matched: number;
+  /** Last year's requirements that match none of this year's. */
+  readonly removed: readonly LastYearRecord[];
 }
 
 /** A workbook's schedules, recognised and scored. */
@@ -20,6 +35,10 @@ export interface ScoredWorkbook {
   readonly schedules: readonly CheckedSchedule[];
   /** Sheets read but left out: hidden ones, and the add-in's own summary sheets. */
   readonly skippedSheets: readonly string[];
+  /** The day target dates were judged against. */
+  readonly asAt: Date;
+  /** Present when last year's workbook was given. */
+  readonly lastYear?: LastYearComparison;
 }
 
 export interface ValidationResult extends ScoredWorkbook {
@@ -30,6 +49,10 @@ export interface ValidateOptions {
   settings?: Settings;
   /** Names of sheets the add-in wrote itself (summary, action plan): never checked. */
   ownSheets?: readonly string[];
+  /** The day target dates are judged against; today where not given. */
+  asAt?: Date;
+  /** Last year's return, for direction of travel and carried-forward actions. */
+  lastYear?: LastYearReturn;
 }
 
 /** The settings' threshold, kept on the scale: a threshold past either end is pulled back to it. */
@@ -39,7 +62,7 @@ function thresholdFor(scale: Scale, wanted: number | undefined): number {
 }
 
 /** A schedule's records scored on its scale, with the threshold its settings give. */
-export function scoreSchedule(schedule: Schedule, settings: Settings): CheckedSchedule {
+function scoreSchedule(schedule: Schedule, settings: Settings): Omit<CheckedSchedule, "facts"> {
   const override = overrideFor(settings, schedule.id, schedule.sheet);
   if (override.scale) {
     schedule.scale = override.scale;
@@ -58,16 +81,33 @@ export function scoreSchedule(schedule: Schedule, settings: Settings): CheckedSc
 export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}): ScoredWorkbook {
   const settings = options.settings ?? defaultSettings();
   const own = new Set(options.ownSheets ?? []);
-  const schedules: CheckedSchedule[] = [];
+  const terms: Omit<CheckedSchedule, "facts">[] = [];
   const skippedSheets: string[] = [];
   for (const grid of grids) {
     if (grid.hidden || own.has(grid.name)) {
       skippedSheets.push(grid.name);
       continue;
     }
-    for (const schedule of findSchedules(grid)) schedules.push(scoreSchedule(schedule, settings));
+    for (const schedule of findSchedules(grid)) terms.push(scoreSchedule(schedule, settings));
   }
-  return { schedules, skippedSheets };
+  const asAt = options.asAt ?? new Date();
+  const today = dayOf(asAt);
+  const tests = entryTests(settings);
+  const match = options.lastYear
+    ? matchLastYear(
+        terms.map((t) => t.schedule),
+        options.lastYear
+      )
+    : undefined;
+  const schedules: CheckedSchedule[] = terms.map((t, i) => ({
+    ...t,
+    facts: recordFacts(t, tests, today, lastYearSourceFor(t.schedule, match?.perSchedule[i])),
+  }));
+  const lastYear =
+    options.lastYear && match
+      ? { source: options.lastYear.source, matched: match.matched, removed: match.removed }
+      : undefined;
+  return { schedules, skippedSheets, asAt, lastYear };
 }
 
 /** Finds and checks every schedule in a workbook's visible sheets. */

@@ -1,12 +1,7 @@
 import { a1, columnLetters } from "../core/grid";
 import { freeSheetName } from "../core/summary/sheet-names";
-import type {
-  PlanChart,
-  PlanRange,
-  PlanValue,
-  SheetPlan,
-  WorkbookPlan,
-} from "../core/summary/plan";
+import type { PlanChart, PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
+import { address, formatChart, layOutSheet, layOutTable, setUpPage } from "./committee-layout";
 import { OWN_SHEETS_KEY, queueSave, queueSetting, settingValue } from "./workbook-settings";
 
 /** Table rows written with the sheets; longer action plans follow in blocks, one sync each. */
@@ -20,12 +15,6 @@ export interface WrittenSheets {
   names: string[];
   /** How many sheets the add-in made earlier were replaced. */
   replaced: number;
-}
-
-function address(r: PlanRange): string {
-  const from = a1(r.top, r.left);
-  const to = a1(r.bottom, r.right);
-  return from === to ? from : `${from}:${to}`;
 }
 
 /** Text gets the Text number format ("@"), so "=HYPERLINK(...)", "+Review" or "-1" stay as typed. */
@@ -56,15 +45,6 @@ function writeCells(worksheet: Excel.Worksheet, plan: SheetPlan): void {
   // The format goes first, so the values arrive as text where they are text.
   range.numberFormat = formats;
   range.values = values;
-  for (const c of plan.cells) {
-    if (!c.bold && !c.fill && !c.fontColor && !c.wrap && !c.size) continue;
-    const format = worksheet.getCell(c.row - 1, c.col - 1).format;
-    if (c.bold) format.font.bold = true;
-    if (c.size) format.font.size = c.size;
-    if (c.fontColor) format.font.color = c.fontColor;
-    if (c.fill) format.fill.color = c.fill;
-    if (c.wrap) format.wrapText = true;
-  }
 }
 
 function tableBlock(
@@ -107,15 +87,7 @@ function addChart(worksheet: Excel.Worksheet, chart: PlanChart): void {
   }
   // Series run down columns, stated rather than left for Excel to guess from the shape.
   const added = worksheet.charts.add(type, source, "Columns");
-  if (chart.kind === "bar")
-    added.series.getItemAt(0).setXAxisValues(worksheet.getRange(address(chart.categories)));
-  added.title.text = chart.title;
-  added.legend.position = "Bottom";
-  added.axes.valueAxis.title.text = chart.valueAxisTitle;
-  added.setPosition(
-    a1(chart.anchor.top, chart.anchor.left),
-    a1(chart.anchor.bottom, chart.anchor.right)
-  );
+  formatChart(worksheet, added, chart);
 }
 
 /**
@@ -166,6 +138,7 @@ export async function writeCommitteeSheets(
         w * POINTS_PER_CHARACTER;
     });
     writeCells(worksheet, sheet);
+    layOutSheet(worksheet, sheet);
     for (const t of sheet.tables) {
       const rows = t.rows;
       tableBlock(worksheet, t.top, t.left, [t.header]);
@@ -182,14 +155,11 @@ export async function writeCommitteeSheets(
       const table = worksheet.tables.add(tableRange, true);
       table.name = t.name;
       table.style = "TableStyleMedium2";
-      for (const col of t.wrapColumns) {
-        worksheet.getRange(
-          `${columnLetters(t.left + col)}:${columnLetters(t.left + col)}`
-        ).format.wrapText = true;
-      }
+      layOutTable(worksheet, t);
     }
     for (const chart of sheet.charts) addChart(worksheet, chart);
     if (sheet.freezeRows) worksheet.freezePanes.freezeRows(sheet.freezeRows);
+    setUpPage(worksheet, sheet);
   }
   if (added.length) added[0].activate();
   await context.sync();

@@ -23,10 +23,12 @@ import type { WorkbookHost } from "../core/host";
 import { ErrorBar } from "./components/ErrorBar";
 import { usePaneStyles } from "./pane-styles";
 import { FindingsList } from "./components/FindingsList";
+import { LastYearPicker } from "./components/LastYearPicker";
 import { RowPreview } from "./components/RowPreview";
 import { ScheduleList } from "./components/ScheduleList";
 import { SettingsPanel } from "./components/SettingsPanel";
-import { useChecker } from "./use-checker";
+import { readPickedWorkbook as readWithFileHost } from "./read-picked-workbook";
+import { type ReadPickedWorkbook, useChecker } from "./use-checker";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -54,10 +56,17 @@ export interface CheckerViewProps {
   header?: React.ReactNode;
   /** Check as soon as the workbook is there (file mode: the user has just opened it). */
   autoCheck?: boolean;
+  /** Reads last year's workbook when the user picks one (the file host's reader by default). */
+  readPickedWorkbook?: ReadPickedWorkbook;
 }
 
 /** The checker for one workbook: check, results, highlights, settings. */
-export function CheckerView({ host, header, autoCheck = false }: CheckerViewProps) {
+export function CheckerView({
+  host,
+  header,
+  autoCheck = false,
+  readPickedWorkbook = readWithFileHost,
+}: CheckerViewProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const {
@@ -68,6 +77,8 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
     showFinding,
     saveSettings,
     buildCommitteeSummary,
+    compareWith,
+    stopComparing,
     dismissError,
   } = useChecker(host);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -141,6 +152,12 @@ export function CheckerView({ host, header, autoCheck = false }: CheckerViewProp
           Settings
         </Button>
       </div>
+      <LastYearPicker
+        comparingWith={state.lastYear?.source ?? null}
+        disabled={busy || !state.result}
+        onPick={(file) => void compareWith(file, readPickedWorkbook)}
+        onStop={() => void stopComparing()}
+      />
       {busy && (
         <Spinner
           size="small"

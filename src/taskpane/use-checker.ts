@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { type LastYearReturn, lastYearReturn } from "../core/facts/last-year";
 import { type FindingInContext, findingsInContext } from "../core/finding-context";
 import type { Finding } from "../core/findings";
 import type { Grid } from "../core/grid";
@@ -6,7 +7,7 @@ import type { HostProgress, WorkbookHost } from "../core/host";
 import { type Settings, defaultSettings } from "../core/settings";
 import { buildSummary } from "../core/summary/model";
 import { planCommitteeSheets } from "../core/summary/plan";
-import { type ValidationResult, validateGrids } from "../core/validate";
+import { type ValidationResult, scoreGrids, validateGrids } from "../core/validate";
 
 export interface CheckerState {
   /** What is running now, in words for the spinner; null when idle. */
@@ -26,7 +27,12 @@ export interface CheckerState {
   grids: Grid[];
   /** The finding whose row the preview shows (file mode, where there is no sheet to select). */
   preview: Finding | null;
+  /** Last year's workbook the user chose to compare with, or null. */
+  lastYear: LastYearReturn | null;
 }
+
+/** Reads a workbook file the user picked (last year's) into grids. */
+export type ReadPickedWorkbook = (file: File) => Promise<Grid[]>;
 
 const initial: CheckerState = {
   busy: null,
@@ -41,6 +47,7 @@ const initial: CheckerState = {
   status: null,
   grids: [],
   preview: null,
+  lastYear: null,
 };
 
 function messageOf(err: unknown): string {
@@ -52,6 +59,8 @@ export function useChecker(host: WorkbookHost) {
   const [state, setState] = useState<CheckerState>(initial);
   const settingsRef = useRef(state.settings);
   settingsRef.current = state.settings;
+  const lastYearRef = useRef(state.lastYear);
+  lastYearRef.current = state.lastYear;
 
   const patch = useCallback((p: Partial<CheckerState>) => setState((s) => ({ ...s, ...p })), []);
 
@@ -76,9 +85,13 @@ export function useChecker(host: WorkbookHost) {
   }, [host, act]);
 
   const runCheck = useCallback(
-    async (settings: Settings): Promise<Partial<CheckerState>> => {
+    async (settings: Settings, lastYear = lastYearRef.current): Promise<Partial<CheckerState>> => {
       const read = await host.readWorkbook((progress) => patch({ progress }));
-      const result = validateGrids(read.grids, { settings, ownSheets: read.ownSheets });
+      const result = validateGrids(read.grids, {
+        settings,
+        ownSheets: read.ownSheets,
+        lastYear: lastYear ?? undefined,
+      });
       return {
         result,
         findings: findingsInContext(result),
@@ -179,6 +192,42 @@ export function useChecker(host: WorkbookHost) {
     [act, host, state.result]
   );
 
+  /** Compares with last year's workbook (a file the user picked), then checks again. */
+  const compareWith = useCallback(
+    (file: File, read: ReadPickedWorkbook) =>
+      act("Reading last year's workbook", async () => {
+        const settings = settingsRef.current;
+        const grids = await read(file);
+        const lastYear = lastYearReturn(
+          file.name,
+          scoreGrids(grids, { settings }).schedules,
+          settings
+        );
+        if (lastYear.schedules.length === 0)
+          throw new Error(
+            `No self-assessment schedule was found in ${file.name}, so there is nothing to compare with.`
+          );
+        const checked = await runCheck(settings, lastYear);
+        const matched = checked.result?.lastYear?.matched ?? 0;
+        return {
+          ...checked,
+          lastYear,
+          status: `Comparing with ${file.name}: ${matched} requirement${matched === 1 ? "" : "s"} matched with last year's.`,
+        };
+      }),
+    [act, runCheck]
+  );
+
+  const stopComparing = useCallback(
+    () =>
+      act("Checking schedules", async () => ({
+        ...(await runCheck(settingsRef.current, null)),
+        lastYear: null,
+        status: "No longer comparing with last year's workbook.",
+      })),
+    [act, runCheck]
+  );
+
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
   return {
@@ -189,6 +238,8 @@ export function useChecker(host: WorkbookHost) {
     showFinding,
     saveSettings,
     buildCommitteeSummary,
+    compareWith,
+    stopComparing,
     dismissError,
   };
 }

@@ -1,7 +1,7 @@
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
 import { defaultSettings } from "../../src/core/settings";
 import { type CommitteeSummary, buildSummary } from "../../src/core/summary/model";
-import { planCommitteeSheets } from "../../src/core/summary/plan";
+import { type PlanRange, SUMMARY_TITLE, planCommitteeSheets } from "../../src/core/summary/plan";
 import { validateGrids } from "../../src/core/validate";
 import { OWN_SHEETS_KEY } from "../../src/excel/workbook-settings";
 import { writeCommitteeSheets } from "../../src/excel/write-committee-sheets";
@@ -22,6 +22,13 @@ const summary = (): CommitteeSummary =>
 
 const plain = (name: string) => ({ name, values: [["x"]] });
 
+const rangeAddress = (r: PlanRange) => {
+  const a = (row: number, col: number) => `${String.fromCharCode(64 + col)}${row}`;
+  const from = a(r.top, r.left);
+  const to = a(r.bottom, r.right);
+  return from === to ? from : `${from}:${to}`;
+};
+
 /** The value and number format the code wrote at a 1-based cell of a sheet it added. */
 function written(
   sheet: NewSheet,
@@ -38,62 +45,87 @@ function written(
 }
 
 describe("writing the committee sheets in Excel", () => {
-  it("adds both sheets with the table, the charts (series by column) and a frozen header, in three syncs", async () => {
+  it("writes the same sheets as the file: cells, merges, table, charts on the scale's terms, in three syncs", async () => {
     const mock = mockExcel([plain("Cover")]);
-    const out = await writeCommitteeSheets(mock.context, planCommitteeSheets(summary()));
+    const plan = planCommitteeSheets(summary());
+    const out = await writeCommitteeSheets(mock.context, plan);
     expect(out).toEqual({ names: ["Committee Summary", "Action Plan"], replaced: 0 });
     expect(mock.syncs()).toBe(3);
     expect(mock.screenUpdatesSuspended).toEqual(["until next sync"]);
     const [sheet, actions] = mock.newSheets;
+    const [summaryPlan, actionsPlan] = plan.sheets;
     expect(sheet.activated).toBe(true);
-    expect(written(sheet, 1, 1)).toEqual({
-      value: "Committee summary: governance self-assessment",
-      format: "@",
-    });
-    expect(written(sheet, 10, 3)).toEqual({ value: 3, format: "General" });
-    // getCell takes 0-based indexes: row 10, column J is Principle A's RAG cell.
-    expect(sheet.cellFormats.get("9,9")).toEqual({
+    expect(written(sheet, 1, 1)).toEqual({ value: SUMMARY_TITLE, format: "@" });
+    // Every planned cell, value and number format, as the .xlsx writer writes it.
+    for (const c of summaryPlan.cells)
+      expect(written(sheet, c.row, c.col)?.value).toEqual(c.value ?? "");
+    expect(sheet.merges).toEqual(summaryPlan.merges.map(rangeAddress));
+    // Principle A's RAG cell: Amber, bold, centred.
+    const rag = summaryPlan.cells.find((c) => c.value === "Amber" && c.row > 10)!;
+    expect(sheet.cellFormats.get(`${rag.row - 1},${rag.col - 1}`)).toMatchObject({
       font: { bold: true, color: "#000000" },
       fill: { color: "#F7C948" },
+      horizontalAlignment: "Center",
     });
-    expect(
-      sheet.charts.map(({ type, source, seriesBy, xValues, position, chart }) => ({
-        type,
-        source,
-        seriesBy,
-        xValues,
-        position,
-        title: chart.title.text,
-      }))
-    ).toEqual([
-      {
-        type: "BarClustered",
-        source: "E9:E17",
-        seriesBy: "Columns",
-        xValues: "A10:A17",
-        position: ["L9", "T27"],
-        title: "Mean score by section",
-      },
-      {
-        type: "BarStacked",
-        source: "A25:F33",
-        seriesBy: "Columns",
-        xValues: undefined,
-        position: ["L29", "T49"],
-        title: "Distribution of scores by section",
-      },
+    expect(sheet.charts.map((c) => [c.type, c.seriesBy, c.chart.title.text])).toEqual(
+      summaryPlan.charts.map((c) => [
+        c.kind === "bar" ? "BarClustered" : "BarStacked",
+        "Columns",
+        c.title,
+      ])
+    );
+    const [mean, distribution] = sheet.charts;
+    expect(mean.chart.axes.valueAxis).toMatchObject({ minimum: 1, maximum: 5, majorUnit: 1 });
+    expect(mean.chart.format.font.size).toBe(10);
+    expect(mean.series[0]).toMatchObject({ colour: "#0F6CBD", hasDataLabels: true });
+    expect(distribution.series.map((x) => x.colour)).toEqual([
+      "#C50F1F",
+      "#F7630C",
+      "#F7C948",
+      "#8CBD18",
+      "#107C10",
     ]);
+    expect(mean.xValues).toBe(rangeAddress(summaryPlan.charts[0].categories));
+    const table = actionsPlan.tables[0];
     expect(actions.tables).toEqual([
       {
-        address: "A1:J11",
+        address: `A${table.top}:${String.fromCharCode(64 + table.header.length)}${table.top + table.rows.length}`,
         hasHeaders: true,
         table: { name: "GovcheckActionPlan", style: "TableStyleMedium2" },
       },
     ]);
-    expect(actions.frozenRows).toBe(1);
-    expect(written(actions, 1, 1)).toEqual({ value: "Lead officer", format: "@" });
-    expect(written(actions, 2, 3)).toEqual({ value: "B2", format: "@" });
+    expect(actions.frozenRows).toBe(table.top);
+    expect(written(actions, table.top, 1)).toEqual({ value: "Lead officer", format: "@" });
+    expect(written(actions, table.top + 1, 2)).toEqual({ value: "Principle B B2", format: "@" });
     expect(mock.settings.get(OWN_SHEETS_KEY)).toEqual(["{new-1}", "{new-2}"]);
+  });
+
+  it("prints as the file does: A4 landscape at 100%, header and footer, print titles, page breaks", async () => {
+    const mock = mockExcel([plain("Cover")]);
+    const plan = planCommitteeSheets(summary());
+    await writeCommitteeSheets(mock.context, plan);
+    const [sheet, actions] = mock.newSheets;
+    for (const s of [sheet, actions])
+      expect(s.pageLayout).toMatchObject({
+        orientation: "Landscape",
+        paperSize: "A4",
+        zoom: { scale: 100 },
+        leftMargin: 18,
+        topMargin: 54,
+        headerMargin: expect.closeTo(21.6, 6),
+      });
+    expect(sheet.pageLayout.headersFooters.defaultForAllPages).toEqual({
+      leftHeader: `&10&"-,Regular"${SUMMARY_TITLE}`,
+      centerHeader: '&10&"-,Regular"Source: this workbook',
+      rightHeader: '&10&"-,Regular"Made 24/11/2026',
+      leftFooter: '&10&"-,Regular"Committee Summary',
+      centerFooter: "",
+      rightFooter: '&10&"-,Regular"Page &P of &N',
+    });
+    const top = plan.sheets[1].tables[0].top;
+    expect(actions.pageLayout.printTitleRows).toBe(`$${top}:$${top}`);
+    expect(sheet.pageBreaks).toEqual(plan.sheets[0].page.rowBreaks.map((r) => `A${r + 1}`));
+    expect(sheet.pageBreaks.length).toBeGreaterThan(0);
   });
 
   it("replaces only the sheets it made; a user's sheet with the same name is kept and the new one renamed", async () => {
@@ -127,15 +159,17 @@ describe("writing the committee sheets in Excel", () => {
       ),
     };
     const mock = mockExcel([plain("Cover")]);
-    await writeCommitteeSheets(mock.context, planCommitteeSheets(risky));
+    const plan = planCommitteeSheets(risky);
+    await writeCommitteeSheets(mock.context, plan);
     const actions = mock.newSheets[1];
-    expect(written(actions, 2, 1)).toEqual({ value: "@x", format: "@" });
-    expect(written(actions, 2, 3)).toEqual({ value: "-1", format: "@" });
-    expect(written(actions, 2, 4)).toEqual({
+    const row = plan.sheets[1].tables[0].top + 1;
+    expect(written(actions, row, 1)).toEqual({ value: "@x", format: "@" });
+    expect(written(actions, row, 2)).toEqual({ value: "Principle B -1", format: "@" });
+    expect(written(actions, row, 3)).toEqual({
       value: '=HYPERLINK("http://example.org","x")',
       format: "@",
     });
-    expect(written(actions, 2, 6)).toEqual({ value: "+Review", format: "@" });
+    expect(written(actions, row, 5)).toEqual({ value: "+Review", format: "@" });
   });
 
   it("takes the same number of syncs for a short and a long action plan (up to 2,000 rows)", async () => {

@@ -59,7 +59,17 @@ export interface NewSheet {
     string,
     { font: Record<string, unknown>; fill: Record<string, unknown>; wrapText?: boolean }
   >;
-  columns: Map<string, { columnWidth?: number; wrapText?: boolean }>;
+  /** Formats set through getRange(address): columns, rows, the whole sheet. */
+  columns: Map<
+    string,
+    {
+      columnWidth?: number;
+      rowHeight?: number;
+      wrapText?: boolean;
+      font?: Record<string, unknown>;
+      fill?: Record<string, unknown>;
+    } & Record<string, unknown>
+  >;
   tables: { address: string; hasHeaders: boolean; table: { name?: string; style?: string } }[];
   charts: {
     type: string;
@@ -68,13 +78,36 @@ export interface NewSheet {
     xValues?: string;
     position?: [string, string];
     chart: {
-      title: { text?: string };
-      legend: { position?: string };
-      axes: { valueAxis: { title: { text?: string } } };
+      title: { text?: string; format: { font: { size?: number } } };
+      legend: { position?: string; visible?: boolean };
+      format: { font: { size?: number } };
+      axes: {
+        valueAxis: {
+          title: { text?: string };
+          minimum?: number;
+          maximum?: number;
+          majorUnit?: number;
+          numberFormat?: string;
+          reversePlotOrder?: boolean;
+          crossesAt?: number;
+        };
+        categoryAxis: { reversePlotOrder?: boolean };
+      };
     };
+    /** Each series' fill colour and data labels, as the code set them. */
+    series: { colour?: string; hasDataLabels?: boolean; dataLabels: Record<string, unknown> }[];
   }[];
   frozenRows?: number;
   activated: boolean;
+  /** Merged ranges, by address. */
+  merges: string[];
+  /** What the code set on worksheet.pageLayout (margins in points, as Office.js takes them). */
+  pageLayout: Record<string, unknown> & {
+    headersFooters: { defaultForAllPages: Record<string, string> };
+    printTitleRows?: string;
+  };
+  /** Cells above which the code added a page break. */
+  pageBreaks: string[];
 }
 
 type Seed = Record<string, unknown>;
@@ -229,14 +262,22 @@ export function mockExcel(
       tables: [],
       charts: [],
       activated: false,
+      merges: [],
+      pageLayout: { headersFooters: { defaultForAllPages: {} } },
+      pageBreaks: [],
     };
     state.newSheets.push(sheet);
-    return make({
+    const worksheet = make({
       id: sheet.id,
       name,
       getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
         const range = {};
         sheet.writes.push({ row, column, rows, columns, range });
+        // A range's format is recorded by its place, as getCell's is.
+        const key = `${row},${column},${rows},${columns}`;
+        const format = sheet.cellFormats.get(key) ?? { font: {}, fill: {} };
+        sheet.cellFormats.set(key, format);
+        Object.defineProperty(range, "format", { value: format, enumerable: false });
         return range;
       },
       getCell: (row: number, column: number) => {
@@ -246,10 +287,11 @@ export function mockExcel(
         return { format };
       },
       getRange: (address: string) => {
-        const format = sheet.columns.get(address) ?? {};
+        const format = sheet.columns.get(address) ?? { font: {}, fill: {} };
         sheet.columns.set(address, format);
-        return { address, format };
+        return { address, format, merge: () => sheet.merges.push(address) };
       },
+      horizontalPageBreaks: { add: (cell: string) => sheet.pageBreaks.push(cell) },
       tables: {
         add: (address: string, hasHeaders: boolean) => {
           const table = {};
@@ -263,15 +305,29 @@ export function mockExcel(
             type,
             source: source.address,
             seriesBy,
-            chart: { title: {}, legend: {}, axes: { valueAxis: { title: {} } } },
+            chart: {
+              title: { format: { font: {} } },
+              legend: {},
+              format: { font: {} },
+              axes: { valueAxis: { title: {} }, categoryAxis: {} },
+            },
+            series: [],
           };
           sheet.charts.push(record);
+          const valueAxis = Object.assign(record.chart.axes.valueAxis, {
+            setPositionAt: (value: number) => (record.chart.axes.valueAxis.crossesAt = value),
+          });
           return {
             ...record.chart,
+            axes: { ...record.chart.axes, valueAxis },
             series: {
-              getItemAt: () => ({
-                setXAxisValues: (r: { address: string }) => (record.xValues = r.address),
-              }),
+              getItemAt: (i: number) => {
+                const series = (record.series[i] ??= { dataLabels: {} });
+                return Object.assign(series, {
+                  setXAxisValues: (r: { address: string }) => (record.xValues = r.address),
+                  format: { fill: { setSolidColor: (c: string) => (series.colour = c) } },
+                });
+              },
             },
             setPosition: (from: string, to: string) => (record.position = [from, to]),
           };
@@ -280,6 +336,14 @@ export function mockExcel(
       freezePanes: { freezeRows: (n: number) => (sheet.frozenRows = n) },
       activate: () => (sheet.activated = true),
     });
+    // Page layout is set property by property: the record itself stands in, so the test reads back
+    // what the code set.
+    Object.defineProperty(worksheet, "pageLayout", {
+      value: Object.assign(sheet.pageLayout, {
+        setPrintTitleRows: (rows: string) => (sheet.pageLayout.printTitleRows = rows),
+      }),
+    });
+    return worksheet;
   };
 
   const root = new OfficeMockObject({

@@ -8,6 +8,10 @@ import { axe } from "jest-axe";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
 import { CheckerView } from "../../src/taskpane/App";
 import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+import { fixDate } from "../helpers/fixed-date";
+
+// Target dates are judged as at the committee the example is drafted for (March 2026).
+fixDate(new Date(Date.UTC(2026, 2, 2)));
 
 function renderPane(host: FakeHost) {
   const user = userEvent.setup();
@@ -41,7 +45,7 @@ describe("task pane", () => {
     ).toBeTruthy();
     expect(
       within(local).getAllByRole("button", { name: /^Go to Local Code 2025-26 cell/ })
-    ).toHaveLength(10);
+    ).toHaveLength(11);
     expect(screen.getByRole("region", { name: "Findings on Service Delivery" })).toBeTruthy();
     const counts = screen.getByRole("list", { name: "Findings by rule" });
     expect(within(counts).getByText("A weak score has no target date: 3")).toBeTruthy();
@@ -70,9 +74,9 @@ describe("task pane", () => {
   it("highlights every finding in the workbook and clears them again", async () => {
     const { host, user } = await checked();
     await user.click(screen.getByRole("button", { name: "Highlight in workbook" }));
-    // 15 findings on 14 cells: E14 has two.
-    await screen.findByText("Highlighted 14 cells.");
-    expect(host.highlighted).toHaveLength(15);
+    // 16 findings on 15 cells: E14 has two.
+    await screen.findByText("Highlighted 15 cells.");
+    expect(host.highlighted).toHaveLength(16);
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
     await screen.findByText("Highlights cleared.");
     expect(host.calls.filter((c) => c === "highlight" || c === "clear")).toEqual([
@@ -157,7 +161,8 @@ describe("building the committee summary from the pane", () => {
     await user.click(screen.getByRole("button", { name: "Build committee summary" }));
     await screen.findByText("Wrote Committee Summary and Action Plan.");
     expect(host.plans[0].sheets.map((s) => s.name)).toEqual(["Committee Summary", "Action Plan"]);
-    expect(host.plans[0].sheets[0].charts).toHaveLength(2);
+    // A mean chart and a distribution chart for each schedule: one on a 1-5 scale, one on 1-3.
+    expect(host.plans[0].sheets[0].charts).toHaveLength(4);
   });
 
   it("outside Excel: downloads the committee workbook", async () => {

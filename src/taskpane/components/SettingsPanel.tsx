@@ -14,6 +14,7 @@ import { useState } from "react";
 import type { Scale } from "../../core/recognise/scale";
 import { type ScheduleOverride, type Settings, defaultSettings } from "../../core/settings";
 import type { CheckedSchedule } from "../../core/validate";
+import { RagRuleFields, ragDraft, ragProblem, ragRuleOf } from "./RagRuleFields";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -102,8 +103,10 @@ export function SettingsPanel({
   );
   const [actionWords, setActionWords] = useState(settings.actionPlaceholders.join("\n"));
   const [leadWords, setLeadWords] = useState(settings.leadPlaceholders.join("\n"));
+  const [rag, setRag] = useState(() => ragDraft(settings.rag));
   const problems = Object.fromEntries(Object.entries(drafts).map(([id, d]) => [id, problemsOf(d)]));
-  const valid = Object.values(problems).every((p) => Object.keys(p).length === 0);
+  const valid =
+    Object.values(problems).every((p) => Object.keys(p).length === 0) && !ragProblem(rag);
 
   const update = (id: string, patch: Partial<Draft>) =>
     setDrafts((all) => ({ ...all, [id]: { ...all[id], ...patch } }));
@@ -131,6 +134,7 @@ export function SettingsPanel({
       schedules: overrides,
       actionPlaceholders: lines(actionWords),
       leadPlaceholders: lines(leadWords),
+      rag: ragRuleOf(rag),
     });
   };
 
@@ -217,6 +221,7 @@ export function SettingsPanel({
           onChange={(_e, v) => setLeadWords(v.value)}
         />
       </Field>
+      <RagRuleFields draft={rag} onChange={setRag} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={!valid}>
           Save settings
