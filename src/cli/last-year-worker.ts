@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Settings } from "../core/settings";
-import { lastYearHere } from "./last-year";
+import { replyFromWorker } from "./last-year";
 
 /** Reads last year's workbook on a thread of its own and hands back the plain data compared with. */
 const { file, source, settings } = workerData as {
@@ -8,4 +8,6 @@ const { file, source, settings } = workerData as {
   source: string;
   settings: Settings;
 };
-void lastYearHere(file, source, settings).then((reply) => parentPort?.postMessage(reply));
+void replyFromWorker(file, source, settings, (reply, transfer) =>
+  parentPort?.postMessage(reply, transfer)
+);

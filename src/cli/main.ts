@@ -8,7 +8,12 @@ import type { Grid } from "../core/grid";
 import { type Settings, SettingsError, defaultSettings, parseScaleOption } from "../core/settings";
 import { type SummaryInput, buildSummary, shareText } from "../core/summary/model";
 import { planCommitteeSheets } from "../core/summary/plan";
-import { scoreGrids, validateGrids } from "../core/validate";
+import {
+  type RecognisedWorkbook,
+  recogniseGrids,
+  validateGrids,
+  withFacts,
+} from "../core/validate";
 import { type LastYearReply, readLastYear } from "./last-year";
 import { committeeWorkbook } from "../file/committee-workbook";
 import { nodeZipCodec } from "./node-zip-codec";
@@ -181,9 +186,14 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
   }
   const made = new Date();
   const asAt = flags.asAt ?? made;
-  // Last year's workbooks are read alongside this year's; they are needed once this year's are in.
-  const gridsOf: Grid[][] = [];
-  const unreadable = await readEach(files, io, (_file, grids) => void gridsOf.push(grids));
+  // Last year's workbooks are read alongside this year's, which are recognised as they come in:
+  // last year's are needed only for the facts.
+  const recognised: RecognisedWorkbook[] = [];
+  const unreadable = await readEach(
+    files,
+    io,
+    (_file, grids) => void recognised.push(recogniseGrids(grids, { settings }))
+  );
   const last = await previous.read();
   if (unreadable || last === null) {
     io.err(
@@ -193,7 +203,7 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
   }
   const inputs: SummaryInput[] = files.map((file, i) => ({
     source: basename(file),
-    result: scoreGrids(gridsOf[i], { settings, asAt, lastYear: last[i] }),
+    result: withFacts(recognised[i], { asAt, lastYear: last[i] }),
     settings,
   }));
   const summary = buildSummary(inputs, made);

@@ -10,6 +10,21 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 export function targetDay(value: CellValue): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
   if (typeof value === "number") return serialDay(value);
+  return typeof value === "string" ? dayOfText(value) : undefined;
+}
+
+// A return repeats the same few entries ("March 2027", "TBC") down thousands of rows: each text
+// is read once.
+const daysByText = new Map<string, Date | undefined>();
+
+function dayOfText(value: string): Date | undefined {
+  if (daysByText.has(value)) return daysByText.get(value);
+  const day = parseDayText(value);
+  if (daysByText.size < 10_000) daysByText.set(value, day);
+  return day;
+}
+
+function parseDayText(value: string): Date | undefined {
   const text = cellText(value).toLowerCase();
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(text);
   if (m) {

@@ -74,25 +74,44 @@ function scoreSchedule(schedule: Schedule, settings: Settings): Omit<CheckedSche
   return { schedule, scale, weakThreshold, scored };
 }
 
+/** A workbook's schedules found and scored, before their facts are worked out. */
+export interface RecognisedWorkbook {
+  readonly schedules: readonly Omit<CheckedSchedule, "facts">[];
+  readonly skippedSheets: readonly string[];
+  readonly settings: Settings;
+}
+
 /**
- * Finds and scores every schedule in a workbook's visible sheets, without running the rules: what
- * the committee summary needs, which counts weak and invalid scores itself.
+ * Finds and scores every schedule in a workbook's visible sheets. Nothing here depends on the day
+ * or on last year's return, so the command line does it while last year's workbook is still read.
  */
-export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}): ScoredWorkbook {
+export function recogniseGrids(
+  grids: readonly Grid[],
+  options: ValidateOptions = {}
+): RecognisedWorkbook {
   const settings = options.settings ?? defaultSettings();
   const own = new Set(options.ownSheets ?? []);
-  const terms: Omit<CheckedSchedule, "facts">[] = [];
+  const schedules: Omit<CheckedSchedule, "facts">[] = [];
   const skippedSheets: string[] = [];
   for (const grid of grids) {
     if (grid.hidden || own.has(grid.name)) {
       skippedSheets.push(grid.name);
       continue;
     }
-    for (const schedule of findSchedules(grid)) terms.push(scoreSchedule(schedule, settings));
+    for (const schedule of findSchedules(grid)) schedules.push(scoreSchedule(schedule, settings));
   }
+  return { schedules, skippedSheets, settings };
+}
+
+/** Each requirement's facts, judged as at a day and against last year's return where given. */
+export function withFacts(
+  recognised: RecognisedWorkbook,
+  options: Pick<ValidateOptions, "asAt" | "lastYear"> = {}
+): ScoredWorkbook {
+  const terms = recognised.schedules;
   const asAt = options.asAt ?? new Date();
   const today = dayOf(asAt);
-  const tests = entryTests(settings);
+  const tests = entryTests(recognised.settings);
   const match = options.lastYear
     ? matchLastYear(
         terms.map((t) => t.schedule),
@@ -107,7 +126,15 @@ export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}
     options.lastYear && match
       ? { source: options.lastYear.source, matched: match.matched, removed: match.removed }
       : undefined;
-  return { schedules, skippedSheets, asAt, lastYear };
+  return { schedules, skippedSheets: recognised.skippedSheets, asAt, lastYear };
+}
+
+/**
+ * Finds and scores every schedule in a workbook's visible sheets, with each requirement's facts,
+ * without running the rules: what the committee summary needs.
+ */
+export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}): ScoredWorkbook {
+  return withFacts(recogniseGrids(grids, options), options);
 }
 
 /** Finds and checks every schedule in a workbook's visible sheets. */

@@ -29,6 +29,8 @@ export const EXCEPTION_ORDER: readonly ExceptionRule[] = [
   "low-score-no-date",
 ];
 
+const NONE: readonly ExceptionRule[] = Object.freeze([]);
+
 /** The rule a score that is not valid breaks, or null for a valid score (or one no rule reports). */
 export function scoreProblem(s: ScoredRecord): ExceptionRule | null {
   if (s.valid) return null;
@@ -52,7 +54,17 @@ export function scoreProblem(s: ScoredRecord): ExceptionRule | null {
  * The rules one requirement breaks, from its facts: the same facts the rules themselves read, so the
  * paper and the findings cannot disagree.
  */
-export function exceptionRules(s: ScoredRecord, f: RecordFacts): ExceptionRule[] {
+export function exceptionRules(s: ScoredRecord, f: RecordFacts): readonly ExceptionRule[] {
+  if (
+    s.valid &&
+    !f.noAction &&
+    !f.noLead &&
+    !f.noDate &&
+    !f.datePassed &&
+    !f.carriedForward &&
+    !f.progressMissing
+  )
+    return NONE;
   const out: ExceptionRule[] = [];
   const score = scoreProblem(s);
   if (score) out.push(score);

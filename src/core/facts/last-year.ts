@@ -56,7 +56,7 @@ export function positionOnScale(score: number, scale: Scale): number {
 /** Last year's workbook, scored on its own scales and thresholds, as the comparison needs it. */
 export function lastYearReturn(
   source: string,
-  schedules: readonly CheckedSchedule[],
+  schedules: readonly Pick<CheckedSchedule, "schedule" | "scale" | "scored">[],
   settings: Settings
 ): LastYearReturn {
   const noAction = placeholderTest(settings.actionPlaceholders);
