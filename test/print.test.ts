@@ -137,7 +137,8 @@ describe("the example's committee pack, printed by LibreOffice", () => {
     for (const text of actionPages)
       expect(text).toMatch(/Lead officer .*Improvement action .*Status .*Sheet Cell/);
     // Direction in words with an arrow, status in words.
-    expect(actionPages.join(" ")).toMatch(/↓ Down from/);
+    expect(actionPages.join(" ")).toMatch(/↓ Down/);
+    expect(actionPages.join(" ")).toMatch(/↑ Up/);
     expect(actionPages.join(" ")).toMatch(/★ New/);
     expect(actionPages.join(" ")).toContain("Carried forward");
   });

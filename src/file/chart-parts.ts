@@ -17,6 +17,9 @@ const NS = {
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
 };
 
+/** 3 pt, in EMU (12,700 to the point). */
+const INSET = 38_100;
+
 /** 'Committee Summary'!$A$10:$A$15 */
 export function rangeFormula(sheet: string, r: PlanRange): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
@@ -128,7 +131,9 @@ export function drawingXml(charts: readonly PlanChart[]): string {
       const a = chart.anchor;
       return (
         `<xdr:twoCellAnchor editAs="oneCell">` +
-        `<xdr:from><xdr:col>${a.left - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.top - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        // A few points in from the anchor's first row: a chart starting on a row that opens a
+        // page is otherwise drawn a hairline into the page before.
+        `<xdr:from><xdr:col>${a.left - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.top - 1}</xdr:row><xdr:rowOff>${INSET}</xdr:rowOff></xdr:from>` +
         `<xdr:to><xdr:col>${a.right}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.bottom}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +

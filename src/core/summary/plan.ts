@@ -180,7 +180,7 @@ function actionsSheet(summary: CommitteeSummary): SheetPlan {
       value: (a) => a.action || "(none)",
     },
     { header: "Target date", width: 10, align: "right", value: (a) => a.targetDate },
-    { header: "Status", width: 10, align: "left", wrap: true, value: statusText },
+    { header: "Status", width: 12, align: "left", wrap: true, value: statusText },
     ...(several
       ? [
           {

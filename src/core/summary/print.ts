@@ -20,7 +20,7 @@ export const PAGE = {
    */
   pointsPerUnit: 6.4,
   /** A cell's inner margins, left and right together, in points, with a little to spare. */
-  cellPadding: 9,
+  cellPadding: 6,
 } as const;
 
 export const MIN_TEXT_SIZE = 9;
