@@ -114,6 +114,20 @@ export function setUpPage(worksheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const r of page.rowBreaks) worksheet.horizontalPageBreaks.add(`A${r + 1}`);
 }
 
+/**
+ * A chart as planned: each series from its own column of the table (the plan's columns need not
+ * be side by side), the categories from the table's labels, and then its formatting.
+ */
+export function addChart(worksheet: Excel.Worksheet, plan: PlanChart): void {
+  const type = plan.kind === "stackedBar" ? "BarStacked" : "BarClustered";
+  const [first, ...rest] = plan.series;
+  // Series run down columns, stated rather than left for Excel to guess from the shape.
+  const chart = worksheet.charts.add(type, worksheet.getRange(address(first.values)), "Columns");
+  chart.series.getItemAt(0).name = first.name;
+  for (const s of rest) chart.series.add(s.name).setValues(worksheet.getRange(address(s.values)));
+  formatChart(worksheet, chart, plan);
+}
+
 /** The chart as planned: colours, the value axis on the scale's terms, text size, labels. */
 export function formatChart(worksheet: Excel.Worksheet, chart: Excel.Chart, plan: PlanChart): void {
   chart.format.font.size = plan.textSize;
@@ -134,10 +148,10 @@ export function formatChart(worksheet: Excel.Worksheet, chart: Excel.Chart, plan
   }
   // Categories run down in the table's order.
   chart.axes.categoryAxis.reversePlotOrder = true;
+  const categories = worksheet.getRange(address(plan.categories));
   plan.series.forEach((s, i) => {
     const series = chart.series.getItemAt(i);
-    if (i === 0 && plan.kind === "bar")
-      series.setXAxisValues(worksheet.getRange(address(plan.categories)));
+    series.setXAxisValues(categories);
     series.format.fill.setSolidColor(`#${s.colour}`);
     if (plan.valueLabels) {
       series.hasDataLabels = true;

@@ -1,7 +1,7 @@
 import { a1, columnLetters } from "../core/grid";
 import { freeSheetName } from "../core/summary/sheet-names";
-import type { PlanChart, PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
-import { address, formatChart, layOutSheet, layOutTable, setUpPage } from "./committee-layout";
+import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
+import { addChart, layOutSheet, layOutTable, setUpPage } from "./committee-layout";
 import { OWN_SHEETS_KEY, queueSave, queueSetting, settingValue } from "./workbook-settings";
 
 /** Table rows written with the sheets; longer action plans follow in blocks, one sync each. */
@@ -57,37 +57,6 @@ function tableBlock(
   const range = worksheet.getRangeByIndexes(top - 1, left - 1, rows.length, rows[0].length);
   range.numberFormat = rows.map((r) => r.map((v) => formatFor(v, undefined)));
   range.values = rows.map((r) => r.map((v) => v ?? ""));
-}
-
-function addChart(worksheet: Excel.Worksheet, chart: PlanChart): void {
-  const type = chart.kind === "stackedBar" ? "BarStacked" : "BarClustered";
-  let source: Excel.Range;
-  if (chart.kind === "stackedBar") {
-    // The distribution table is one block: categories down its first column, a series per score column.
-    const first = chart.series[0];
-    const last = chart.series[chart.series.length - 1];
-    source = worksheet.getRange(
-      address({
-        top: first.nameCell.top,
-        left: chart.categories.left,
-        bottom: last.values.bottom,
-        right: last.values.right,
-      })
-    );
-  } else {
-    const s = chart.series[0];
-    source = worksheet.getRange(
-      address({
-        top: s.nameCell.top,
-        left: s.values.left,
-        bottom: s.values.bottom,
-        right: s.values.right,
-      })
-    );
-  }
-  // Series run down columns, stated rather than left for Excel to guess from the shape.
-  const added = worksheet.charts.add(type, source, "Columns");
-  formatChart(worksheet, added, chart);
 }
 
 /**

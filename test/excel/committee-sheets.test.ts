@@ -86,6 +86,15 @@ describe("writing the committee sheets in Excel", () => {
       "#107C10",
     ]);
     expect(mean.xValues).toBe(rangeAddress(summaryPlan.charts[0].categories));
+    // Each series from its own column of the chart's table, named as planned, over the labels.
+    const planned = summaryPlan.charts[1];
+    expect(distribution.series.map((x) => [x.name ?? "", x.values, x.xValues])).toEqual(
+      planned.series.map((x, i) => [
+        x.name,
+        rangeAddress(x.values),
+        rangeAddress(planned.categories),
+      ])
+    );
     const table = actionsPlan.tables[0];
     expect(actions.tables).toEqual([
       {

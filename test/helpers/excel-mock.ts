@@ -94,8 +94,15 @@ export interface NewSheet {
         categoryAxis: { reversePlotOrder?: boolean };
       };
     };
-    /** Each series' fill colour and data labels, as the code set them. */
-    series: { colour?: string; hasDataLabels?: boolean; dataLabels: Record<string, unknown> }[];
+    /** Each series' name, values, categories, fill colour and data labels, as the code set them. */
+    series: {
+      name?: string;
+      values?: string;
+      xValues?: string;
+      colour?: string;
+      hasDataLabels?: boolean;
+      dataLabels: Record<string, unknown>;
+    }[];
   }[];
   frozenRows?: number;
   activated: boolean;
@@ -317,16 +324,27 @@ export function mockExcel(
           const valueAxis = Object.assign(record.chart.axes.valueAxis, {
             setPositionAt: (value: number) => (record.chart.axes.valueAxis.crossesAt = value),
           });
+          const seriesOf = (i: number) => {
+            const series = (record.series[i] ??= { dataLabels: {} });
+            // The first series takes its values from the range the chart was made from.
+            if (i === 0) series.values ??= source.address;
+            return Object.assign(series, {
+              setXAxisValues: (r: { address: string }) => {
+                series.xValues = r.address;
+                if (i === 0) record.xValues = r.address;
+              },
+              setValues: (r: { address: string }) => (series.values = r.address),
+              format: { fill: { setSolidColor: (c: string) => (series.colour = c) } },
+            });
+          };
           return {
             ...record.chart,
             axes: { ...record.chart.axes, valueAxis },
             series: {
-              getItemAt: (i: number) => {
-                const series = (record.series[i] ??= { dataLabels: {} });
-                return Object.assign(series, {
-                  setXAxisValues: (r: { address: string }) => (record.xValues = r.address),
-                  format: { fill: { setSolidColor: (c: string) => (series.colour = c) } },
-                });
+              getItemAt: seriesOf,
+              add: (name: string) => {
+                record.series.push({ name, dataLabels: {} });
+                return seriesOf(record.series.length - 1);
               },
             },
             setPosition: (from: string, to: string) => (record.position = [from, to]),
