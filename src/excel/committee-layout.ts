@@ -1,4 +1,4 @@
-import { a1, columnLetters } from "../core/grid";
+import { a1 } from "../core/grid";
 import { headerFooterPartCode } from "../core/summary/header-codes";
 import { headerLook } from "../core/summary/layout";
 import type {
@@ -163,10 +163,4 @@ export function formatChart(worksheet: Excel.Worksheet, chart: Excel.Chart, plan
     a1(plan.anchor.top, plan.anchor.left),
     a1(plan.anchor.bottom, plan.anchor.right)
   );
-}
-
-/** The whole-column address of a 1-based column: "C:C". */
-export function columnAddress(column: number): string {
-  const letters = columnLetters(column);
-  return `${letters}:${letters}`;
 }

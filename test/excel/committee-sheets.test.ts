@@ -89,11 +89,7 @@ describe("writing the committee sheets in Excel", () => {
     // Each series from its own column of the chart's table, named as planned, over the labels.
     const planned = summaryPlan.charts[1];
     expect(distribution.series.map((x) => [x.name ?? "", x.values, x.xValues])).toEqual(
-      planned.series.map((x, i) => [
-        x.name,
-        rangeAddress(x.values),
-        rangeAddress(planned.categories),
-      ])
+      planned.series.map((x) => [x.name, rangeAddress(x.values), rangeAddress(planned.categories)])
     );
     const table = actionsPlan.tables[0];
     expect(actions.tables).toEqual([

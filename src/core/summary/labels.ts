@@ -11,8 +11,3 @@ export function sectionHead(section: string): string | undefined {
   const head = /^(.{3,40}?)\s*[:\u2013\u2014-]\s/.exec(section);
   return head ? head[1] : undefined;
 }
-
-/** "1 requirement", "2 requirements" */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-}

@@ -27,11 +27,6 @@ export function worstLevel(scale: Scale): number {
   return scale.direction === "ascending" ? scale.min : scale.max;
 }
 
-/** The same scale: same ends, same direction. */
-export function sameScale(a: Scale, b: Scale): boolean {
-  return a.min === b.min && a.max === b.max && a.direction === b.direction;
-}
-
 export function scaleKey(scale: Scale): string {
   return `${scale.min}-${scale.max}-${scale.direction}`;
 }

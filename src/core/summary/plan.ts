@@ -13,7 +13,7 @@ import {
 import { sectionLabel } from "./labels";
 import { type Column, SheetBuilder, pagesFor, textAfterNumbers, widestWord } from "./layout";
 import type { ActionItem, CommitteeSummary } from "./model";
-import { INDENT_UNITS, PAGE, rowHeightFor, wrappedLines } from "./print";
+import { INDENT_UNITS, MIN_TEXT_SIZE, PAGE, rowHeightFor, wrappedLines } from "./print";
 import type {
   Align,
   HeaderFooterLine,
@@ -36,7 +36,7 @@ export const ACTION_PLAN_TITLE = "Action plan: weak scores and exceptions to fol
  * The Action Plan is a register of many rows and eleven columns: its table is set at 9 pt (the
  * smallest the paper allows) so that a row's requirement and action take two lines, not three.
  */
-const REGISTER_SIZE = 9;
+const REGISTER_SIZE = MIN_TEXT_SIZE;
 
 /** Title, source and date made in the header; the sheet and "Page N of M" in the footer. */
 function headerFooter(
