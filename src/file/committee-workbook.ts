@@ -57,6 +57,8 @@ const TEXT_OPEN = asciiBytes(` t="s"><v>`);
 const VALUE_CLOSE = asciiBytes(`</v></c>`);
 const EMPTY_CLOSE = asciiBytes(`/>`);
 
+const NO_TABLES: readonly never[] = [];
+
 /** Excel's tallest row, in points. */
 const MAX_ROW_HEIGHT = 409;
 
@@ -293,6 +295,8 @@ function sheetXml(sheet: NumberedSheet, strings: SharedStrings, styles: CellStyl
       ? styles.index(c)
       : 0;
 
+  // A row's height attribute, made once for each height.
+  const heightBytes = new Map<number, Uint8Array>();
   out.ascii(`<sheetData>`);
   for (let r = 1; r <= lastRow; r++) {
     const planned = byRow.get(r);
@@ -302,10 +306,23 @@ function sheetXml(sheet: NumberedSheet, strings: SharedStrings, styles: CellStyl
     out.ascii(`<row r="`);
     out.int(r);
     // Every row the plan sized keeps that height: the plan counted its pages with it.
-    if (height) out.ascii(`" ht="${Math.min(MAX_ROW_HEIGHT, height)}" customHeight="1">`);
-    else out.ascii(`">`);
+    if (height) {
+      let bytes = heightBytes.get(height);
+      if (!bytes)
+        heightBytes.set(
+          height,
+          (bytes = asciiBytes(`" ht="${Math.min(MAX_ROW_HEIGHT, height)}" customHeight="1">`))
+        );
+      out.raw(bytes);
+    } else out.ascii(`">`);
     let wrote = height > 0;
-    const inTables = tables.filter((t) => r >= t.table.top && r <= t.bottom);
+    // Most rows are in one table or none: no list is made for them.
+    const inTables =
+      tables.length === 1
+        ? r >= tables[0].table.top && r <= tables[0].bottom
+          ? tables
+          : NO_TABLES
+        : tables.filter((t) => r >= t.table.top && r <= t.bottom);
     if (planned && inTables.length) {
       // Cells and table cells sharing a row go in column order, as the schema wants.
       const entries = planned.map((c) => ({ col: c.col, value: c.value, style: looks(c) }));

@@ -99,7 +99,8 @@ export function wrappedLines(
 ): number {
   // In thousandths of the font size, as textWidth measures.
   const capacity = ((width * PAGE.pointsPerUnit - PAGE.cellPadding) * 1000) / size;
-  if (text.length * 1000 <= capacity && !text.includes("\n")) return 1;
+  // Most texts fit on a line: one pass over the characters, nothing split or allocated.
+  if (!text.includes("\n") && textWidth(text, bold) <= capacity) return 1;
   const space = bold ? BOLD[0] : SPACE;
   let lines = 0;
   for (const paragraph of text.split("\n")) {
@@ -108,7 +109,7 @@ export function wrappedLines(
     for (const word of paragraph.split(" ")) {
       if (word === "") continue;
       // "self-assessment" may break after its hyphen: each part is placed on its own.
-      const parts = word.split(/(?<=-)(?=.)/);
+      const parts = word.includes("-") ? word.split(/(?<=-)(?=.)/) : [word];
       parts.forEach((part, i) => {
         const w = textWidth(part, bold);
         const gap = i === 0 ? space : 0;
