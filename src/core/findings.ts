@@ -39,7 +39,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleId, string>> = {
   "evidence-missing": "A score has no evidence",
   "duplicate-ref": "A reference is used twice in one schedule",
   "target-date-passed": "A weak score's target date has passed",
-  "carried-forward": "Weak last year and still weak, with no new action or date",
+  "carried-forward": "Carried forward from last year",
   "progress-missing": "Last year's action has no progress reported",
 };
 

@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { RIVERBEND_FILE } from "../../examples/riverbend";
+import { RIVERBEND_LAST_YEAR_FILE } from "../../examples/riverbend-last-year";
 import { main } from "../../src/cli/main";
 import { CASES } from "../fixtures/cases";
 import { writeWorkbook } from "../helpers/check-fixture";
@@ -190,6 +191,37 @@ describe("task pane in Chromium, outside Excel", () => {
     expect(
       Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
     ).toHaveLength(4);
+    await context.close();
+  }, 90_000);
+
+  it("compares with last year's workbook: the CLI's carried-forward findings, then a summary with direction of travel", async () => {
+    const { page, context, errors } = await openPane();
+    await openFile(page, RIVERBEND_FILE);
+    await waitForResults(page);
+    await page.getByTestId("last-year-input").setInputFiles(RIVERBEND_LAST_YEAR_FILE);
+    await page
+      .getByText(/^Comparing with riverbend-local-code-2024-25\.xlsx: 20 requirements matched/)
+      .waitFor({ timeout: 30_000 });
+    expect(await pageFindings(page)).toEqual(
+      await cliFindings(RIVERBEND_FILE, "--previous", RIVERBEND_LAST_YEAR_FILE)
+    );
+    // B2, G2 and (c) at least; A2 too once its target date has passed.
+    expect(
+      (await pageFindings(page)).filter((f) => f.endsWith("carried forward")).length
+    ).toBeGreaterThanOrEqual(3);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Build committee summary" }).click(),
+    ]);
+    const saved = join(SHOTS, "committee-summary-compared.xlsx");
+    await download.saveAs(saved);
+    await page.screenshot({ path: join(SHOTS, "07-compared-with-last-year.png"), fullPage: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const values = wb.getWorksheet("Action Plan")!.getSheetValues().flat();
+    expect(values).toContain("Direction");
+    expect(values).toContain("↓ Down from 4");
+    expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
 
