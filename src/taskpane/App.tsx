@@ -25,6 +25,7 @@ import type { WorkbookHost } from "../core/host";
 import { BusyLine } from "./components/BusyLine";
 import { ErrorBar } from "./components/ErrorBar";
 import { FindingsList } from "./components/FindingsList";
+import { LastYearPicker } from "./components/LastYearPicker";
 import { RowPreview } from "./components/RowPreview";
 import { ScheduleList } from "./components/ScheduleList";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -171,6 +172,12 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
           </Button>
         </Tooltip>
       </div>
+      <LastYearPicker
+        comparingWith={state.lastYear?.name ?? null}
+        disabled={busy || !view}
+        onPick={(file) => void checker.compareWith(file)}
+        onStop={() => void checker.stopComparing()}
+      />
       {state.busy && <BusyLine busy={state.busy} onCancel={checker.cancel} />}
       <div aria-live="polite" className={styles.status}>
         {state.status && <Caption1>{state.status}</Caption1>}

@@ -3,10 +3,12 @@ import { type Grid, cellAt, cellText, columnLetters, lastColumn } from "../../co
 import type { WorkbookHost, WorkbookRead } from "../../core/host";
 import { type Scale, defaultWeakThreshold } from "../../core/recognise/scale";
 import type { Schedule } from "../../core/recognise/schedule";
+import type { LastYearReturn } from "../../core/facts/last-year";
 import type { Settings } from "../../core/settings";
 import { buildSummary } from "../../core/summary/model";
 import { planCommitteeSheets } from "../../core/summary/plan";
 import { type ValidationResult, validateGrids } from "../../core/validate";
+import { readLastYearFile } from "./last-year-file";
 import type {
   CheckProgress,
   CheckSource,
@@ -21,6 +23,9 @@ const MAX_CELL_TEXT = 2000;
 
 /** How much of a file check is reading, the rest being recognition and rules. */
 const READ_SHARE = 0.7;
+
+/** How much of a check comparing with last year is reading last year's workbook. */
+const LAST_YEAR_SHARE = 0.4;
 
 function scheduleView(schedule: Schedule, scale: Scale, weakThreshold: number): ScheduleView {
   return {
@@ -61,20 +66,33 @@ export class CheckedWorkbook {
   static async check(
     source: CheckSource,
     settings: Settings,
-    onProgress: (p: CheckProgress) => void
+    onProgress: (p: CheckProgress) => void,
+    lastYearFile?: File
   ): Promise<CheckedWorkbook> {
     let read: WorkbookRead;
     let fileHost: WorkbookHost | null = null;
     let start = 0;
+    let lastYear: LastYearReturn | undefined;
+    if (lastYearFile) {
+      // Read afresh with each check: a check may bring new settings, and it is one file more.
+      onProgress({ message: `Reading last year's workbook, ${lastYearFile.name}`, fraction: 0 });
+      lastYear = await readLastYearFile(lastYearFile, settings, (p) =>
+        onProgress({ message: p.message, fraction: LAST_YEAR_SHARE * fractionOf(p.done, p.total) })
+      );
+    }
+    // This year's workbook takes the rest of the bar.
+    const begin = lastYear ? LAST_YEAR_SHARE : 0;
+    const progress = (p: CheckProgress) =>
+      onProgress({ message: p.message, fraction: begin + (1 - begin) * p.fraction });
     if (source.kind === "file") {
-      onProgress({ message: `Reading ${source.file.name}`, fraction: 0 });
+      progress({ message: `Reading ${source.file.name}`, fraction: 0 });
       // Loaded only for files: in Excel the sheets arrive read, and the worker stays small.
       const { openFileInEngine } = await import(
         /* webpackChunkName: "engine-file-reader" */ "./open-file"
       );
       fileHost = await openFileInEngine(source.file);
       read = await fileHost.readWorkbook((p) =>
-        onProgress({ message: p.message, fraction: READ_SHARE * fractionOf(p.done, p.total) })
+        progress({ message: p.message, fraction: READ_SHARE * fractionOf(p.done, p.total) })
       );
       start = READ_SHARE;
     } else {
@@ -84,13 +102,14 @@ export class CheckedWorkbook {
     const result = validateGrids(read.grids, {
       settings,
       ownSheets: read.ownSheets,
+      lastYear,
       onSheet: (index, count) =>
-        onProgress({
+        progress({
           message: `Checking sheet ${index + 1} of ${count}`,
           fraction: start + checking * (index / Math.max(1, count)),
         }),
     });
-    onProgress({ message: "Listing the findings", fraction: start + checking });
+    progress({ message: "Listing the findings", fraction: start + checking });
     const view: CheckView = {
       schedules: result.schedules.map(({ schedule, scale, weakThreshold }) =>
         scheduleView(schedule, scale, weakThreshold)
@@ -100,6 +119,15 @@ export class CheckedWorkbook {
       ),
       findings: findingsInContext(result),
       notes: read.notes,
+      lastYear:
+        lastYear && result.lastYear
+          ? {
+              source: lastYear.source,
+              schedules: lastYear.schedules.length,
+              matched: result.lastYear.matched,
+              removed: result.lastYear.removed.length,
+            }
+          : null,
     };
     return new CheckedWorkbook(read.grids, result, settings, fileHost, view);
   }
