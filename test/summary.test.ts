@@ -8,7 +8,7 @@ import { scaleLevels } from "../src/core/summary/levels";
 import { type CommitteeSummary, shareText } from "../src/core/summary/model";
 import { levelColours } from "../src/core/summary/blocks";
 import { planCommitteeSheets } from "../src/core/summary/plan";
-import { PRINTABLE_UNITS, wrappedLines } from "../src/core/summary/print";
+import { PRINTABLE_UNITS, unitsFor, wrappedLines } from "../src/core/summary/print";
 import type { SheetPlan } from "../src/core/summary/sheet-plan";
 import { freeSheetName } from "../src/core/summary/sheet-names";
 import { ragKey } from "../src/core/summary/words";
@@ -254,6 +254,20 @@ describe("word scales and N/A on the paper", () => {
     const table = plan.sheets[1].tables[0];
     const score = table.header.indexOf("Score");
     expect(table.rows.map((r) => r[score])).toEqual(["Amber", "Red", "Amber", "Amber/Green", ""]);
+  });
+
+  it("gives a rating in words a column its longest word fits, in the section table and the Action Plan", () => {
+    const c = CASES.find((x) => x.name.startsWith("Financial Management Code"))!;
+    const plan = planCommitteeSheets(summaryOf([{ source: "a.xlsx", sheets: c.sheets }]));
+    const table = plan.sheets[1].tables[0];
+    const score = table.header.indexOf("Score");
+    const width = plan.sheets[1].columnWidths[table.left - 1 + score];
+    const words = table.rows.flatMap((r) => String(r[score] ?? "").split(" "));
+    expect(words).toContain("compliant");
+    for (const w of words) expect(unitsFor(w, table.textSize)).toBeLessThanOrEqual(width);
+    const summary = plan.sheets[0];
+    const worst = summary.cells.filter((c) => c.value === "Not compliant" && c.wrap);
+    expect(worst.length).toBeGreaterThan(0);
   });
 
   it("calls two ticked boxes what the rule calls them", () => {

@@ -83,8 +83,26 @@ export function sectionsBlock(b: SheetBuilder, summary: CommitteeSummary): void 
   const compared = summary.travel !== null;
   for (const group of summary.groups) {
     const count = group.sections.reduce((n, s) => n + s.sections, 0);
-    // On a word scale the worst score is a level's name: text, so left-aligned as text is.
+    // On a word scale the worst score is a level's name: text, so left-aligned as text is, in a
+    // column as wide as its longest word ("Partially compliant" wraps between its words).
     const named = group.scale.levels !== undefined;
+    const levelWords = scaleLevels(group.scale).flatMap((l) => l.label.split(" "));
+    // Measured bold: the group's total row is bold.
+    const levelWidth = named
+      ? Math.min(
+          16,
+          Math.max(
+            7,
+            Math.ceil(Math.max(...levelWords.map((w) => unitsFor(w, undefined, true)))) + 1
+          )
+        )
+      : 7;
+    // "7 of 7 (1 N/A)" stays on one line.
+    const rows = group.sections.length > 1 ? [...group.sections, group.total] : group.sections;
+    const scoredWidth = Math.max(
+      8,
+      Math.ceil(Math.max(...rows.map((r) => unitsFor(scoredText(r))))) + 1
+    );
     const note = group.aggregated
       ? ` Its ${count.toLocaleString("en-GB")} sections are grouped by heading.`
       : "";
@@ -114,7 +132,7 @@ export function sectionsBlock(b: SheetBuilder, summary: CommitteeSummary): void 
             } as Column<SectionSummary>,
           ]
         : []),
-      { header: "Scored", width: 8, align: "right", value: scoredText },
+      { header: "Scored", width: scoredWidth, align: "right", value: scoredText },
       {
         header: named ? "Mean level" : "Mean score",
         width: 7,
@@ -141,7 +159,7 @@ export function sectionsBlock(b: SheetBuilder, summary: CommitteeSummary): void 
         : []),
       {
         header: "Worst score",
-        width: named ? 9 : 7,
+        width: levelWidth,
         align: named ? "left" : "right",
         wrap: named,
         value: (s) => (s.worst === null || !named ? s.worst : levelLabel(group.scale, s.worst)),
@@ -158,7 +176,6 @@ export function sectionsBlock(b: SheetBuilder, summary: CommitteeSummary): void 
         look: (s) => ragCell(s.rag),
       },
     ];
-    const rows = group.sections.length > 1 ? [...group.sections, group.total] : group.sections;
     b.table(columns, rows, {
       rowLook: (s) => (s === group.total ? { bold: true } : undefined),
     });

@@ -11,6 +11,7 @@ import {
   titleBlock,
 } from "./blocks";
 import { sectionLabel } from "./labels";
+import { scaleLevels } from "./levels";
 import { type Column, SheetBuilder, pagesFor, textAfterNumbers, widestWord } from "./layout";
 import type { ActionItem, CommitteeSummary } from "./model";
 import { INDENT_UNITS, MIN_TEXT_SIZE, PAGE, rowHeightFor, wrappedLines } from "./print";
@@ -137,6 +138,15 @@ function actionsSheet(summary: CommitteeSummary): SheetPlan {
       ) + 1
     )
   );
+  const sectionWords = new Set<string>();
+  for (const a of summary.actions) {
+    if (sectionWords.size > 1000) break;
+    sectionWords.add(labelOf(a.section));
+  }
+  const levels = new Set<string>();
+  for (const s of summary.schedules)
+    for (const l of s.scale.levels ? scaleLevels(s.scale) : []) levels.add(l.label);
+  const scoreWidth = Math.min(14, Math.max(6, widestWord(levels, REGISTER_SIZE) + 1));
   const columns: Column<ActionItem>[] = [
     {
       header: "Lead officer",
@@ -147,7 +157,8 @@ function actionsSheet(summary: CommitteeSummary): SheetPlan {
     },
     {
       header: "Section and ref",
-      width: 10,
+      // Wide enough for a heading's longest word ("Organisational"), within reason.
+      width: Math.min(14, Math.max(10, widestWord(sectionWords, REGISTER_SIZE) + 1)),
       align: "left",
       wrap: true,
       value: (a) => [labelOf(a.section), a.ref].filter((t) => t !== "").join(" "),
@@ -162,7 +173,8 @@ function actionsSheet(summary: CommitteeSummary): SheetPlan {
     },
     {
       header: "Score",
-      width: 6,
+      // A rating in words wraps between its words, never inside one ("Partially compliant").
+      width: scoreWidth,
       align: "right",
       wrap: true,
       value: (a) => a.level ?? a.score ?? a.entered,
