@@ -766,4 +766,29 @@ describe("the RAG rule setting", () => {
     ]);
     expect(bad.settings.rag).toEqual(defaultRagRule());
   });
+
+  it("is one version 3 with the word scales: both kept, saved and read back as they were", () => {
+    const saved = {
+      version: 3,
+      weakThreshold: 2,
+      schedules: { "Audit!4": { scale: { levels: ["Red", "Amber", "Green"] }, weakThreshold: 1 } },
+      rag: { redWhenCarriedForward: true, redAtWeakShare: 25 },
+    };
+    const { settings, problems } = parseSettings(saved);
+    expect(problems).toEqual([]);
+    expect(settings.schedules["Audit!4"].scale?.levels).toEqual(["Red", "Amber", "Green"]);
+    expect(settings.rag).toEqual({
+      ...defaultRagRule(),
+      redWhenCarriedForward: true,
+      redAtWeakShare: 25,
+    });
+    // What the pane saves is what it reads next time.
+    const again = parseSettings(JSON.parse(JSON.stringify(settings)) as unknown);
+    expect(again).toEqual({ settings, problems: [] });
+    // Version 1 is brought to version 3's shape: its words join both lists, the rule is the default.
+    const old = parseSettings({ lowThreshold: 9000, placeholders: ["to follow up"] });
+    expect(old.problems).toEqual(["lowThreshold must be a whole number from 0 to 100 (got 9000)."]);
+    expect(old.settings.leadPlaceholders).toContain("to follow up");
+    expect(old.settings.rag).toEqual(defaultRagRule());
+  });
 });
