@@ -16,8 +16,12 @@ const EVIDENCE = [
   "Corporate risk register",
   "Audit tracker",
 ];
-/** Writes one schedule sheet of `rows` requirements (plus a section row every 50) with the streaming writer. */
-function writeSchedule(ws: ExcelJS.Worksheet, rows: number): void {
+/**
+ * Writes one schedule sheet of `rows` requirements (plus a section row every 50) with the streaming
+ * writer. `lastYear` writes the return a year earlier: the same requirements, other scores, and
+ * targets a year sooner.
+ */
+function writeSchedule(ws: ExcelJS.Worksheet, rows: number, lastYear = false): void {
   ws.addRow(["Local Code self-assessment (benchmark data)"]).commit();
   ws.addRow([
     "Scoring: 1 = not in place, 2 = partly in place, 3 = in place, 4 = well established, 5 = fully embedded",
@@ -38,11 +42,11 @@ function writeSchedule(ws: ExcelJS.Worksheet, rows: number): void {
       ]).commit();
     const k = i % 6;
     // About one row in ten has something to report, as in a real return.
-    const score = i % 97 === 0 ? "TBC" : ((i * 7) % 5) + 1;
+    const score = i % 97 === 0 ? "TBC" : ((i * 7 + (lastYear ? 2 : 0)) % 5) + 1;
     const action = i % 20 === 7 ? "n/a" : i % 20 === 13 ? null : "Introduce a quarterly review";
     const lead = i % 25 === 3 ? "TBC" : "Head of Policy";
     const evidence = i % 30 === 0 ? null : EVIDENCE[k];
-    const due = i % 10 === 0 ? null : "March 2027";
+    const due = i % 10 === 0 ? null : lastYear ? "March 2026" : "March 2027";
     ws.addRow([`R${i + 1}`, REQUIREMENTS[k], evidence, score, action, lead, due]).commit();
   }
   ws.commit();
@@ -52,7 +56,8 @@ function writeSchedule(ws: ExcelJS.Worksheet, rows: number): void {
 export async function writeBenchWorkbook(
   path: string,
   sheets: number,
-  rowsPerSheet: number
+  rowsPerSheet: number,
+  lastYear = false
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
@@ -60,6 +65,6 @@ export async function writeBenchWorkbook(
     useStyles: false,
   });
   for (let s = 0; s < sheets; s++)
-    writeSchedule(workbook.addWorksheet(`Schedule ${s + 1}`), rowsPerSheet);
+    writeSchedule(workbook.addWorksheet(`Schedule ${s + 1}`), rowsPerSheet, lastYear);
   await workbook.commit();
 }

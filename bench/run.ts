@@ -42,7 +42,7 @@ async function excelJsStreamingRead(file: string): Promise<number> {
   return rows;
 }
 
-async function child(kind: string, file: string): Promise<void> {
+async function child(kind: string, file: string, previous?: string): Promise<void> {
   const start = process.hrtime.bigint();
   const result: Sample = { ms: 0, peakMb: 0 };
   const quiet = { out: () => undefined, err: (t: string) => void process.stderr.write(t) };
@@ -52,18 +52,36 @@ async function child(kind: string, file: string): Promise<void> {
       ["node", "govcheck", "summarise", file, "-o", join(OUT, "committee.xlsx")],
       quiet
     );
+  else if (kind === "summarise-previous")
+    result.exit = await cli(
+      [
+        "node",
+        "govcheck",
+        "summarise",
+        file,
+        "--previous",
+        previous!,
+        "-o",
+        join(OUT, "committee-previous.xlsx"),
+      ],
+      quiet
+    );
   else result.exit = await cli(["node", "govcheck", "validate", file, "--json"], quiet);
   result.ms = Number(process.hrtime.bigint() - start) / 1e6;
   result.peakMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(result));
 }
 
-function measure(kind: "exceljs" | "govcheck" | "summarise", file: string): Sample {
+function measure(
+  kind: "exceljs" | "govcheck" | "summarise" | "summarise-previous",
+  file: string,
+  previous = ""
+): Sample {
   const samples: Sample[] = [];
   for (let i = 0; i < REPEATS; i++) {
     const run = spawnSync(
       process.execPath,
-      ["--max-old-space-size=4096", __filename, "--child", kind, file],
+      ["--max-old-space-size=4096", __filename, "--child", kind, file, previous],
       { encoding: "utf8" }
     );
     if (run.status !== 0)
@@ -73,9 +91,14 @@ function measure(kind: "exceljs" | "govcheck" | "summarise", file: string): Samp
   return samples.reduce((a, b) => (b.ms < a.ms ? b : a));
 }
 
-async function ensure(name: string, sheets: number, rows: number): Promise<string> {
+async function ensure(
+  name: string,
+  sheets: number,
+  rows: number,
+  lastYear = false
+): Promise<string> {
   const file = join(OUT, name);
-  if (!existsSync(file)) await writeBenchWorkbook(file, sheets, rows);
+  if (!existsSync(file)) await writeBenchWorkbook(file, sheets, rows, lastYear);
   return file;
 }
 
@@ -152,6 +175,13 @@ async function report(): Promise<void> {
   console.log(
     `\ngovcheck summarise on 200k rows: ${summarise.ms.toFixed(0)} ms, validate ${validate.ms.toFixed(0)} ms, ratio ${summariseRatio.toFixed(2)}x (target <= 1.5x) ${summariseRatio <= 1.5 ? "OK" : "MISSED"}; peak ${summarise.peakMb.toFixed(0)} MB`
   );
+  // Last year's return of the same 200,000 requirements, other scores: direction of travel for each.
+  const lastYear = await ensure("schedule-200000-last-year.xlsx", 1, 200_000, true);
+  const previous = measure("summarise-previous", big.file, lastYear);
+  const previousRatio = previous.ms / validate.ms;
+  console.log(
+    `govcheck summarise --previous on 200k rows (against 200k): ${previous.ms.toFixed(0)} ms, ratio to validate ${previousRatio.toFixed(2)}x (target <= 1.8x) ${previousRatio <= 1.8 ? "OK" : "MISSED"}; peak ${previous.peakMb.toFixed(0)} MB`
+  );
   await excelRequestReport();
   await liveExcelReport();
   bundleReport(DIST);
@@ -165,7 +195,7 @@ async function taskpaneOnly(): Promise<void> {
 }
 
 if (process.argv[2] === "--child") {
-  child(process.argv[3], process.argv[4]).catch((err: unknown) => {
+  child(process.argv[3], process.argv[4], process.argv[5]).catch((err: unknown) => {
     process.stderr.write(`${String(err)}\n`);
     process.exit(1);
   });

@@ -133,7 +133,7 @@ const code: SheetSpec = {
       2,
       "Make the climate impact tool mandatory for key decisions",
       "TBC",
-      date(2026, 6, 30),
+      date(2025, 12, 31),
     ],
     principle(
       "Principle D: Determining the interventions necessary to optimise the achievement of the intended outcomes"

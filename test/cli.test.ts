@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { FIXTURE_AS_AT } from "./fixtures/case";
 import { CASES } from "./fixtures/cases";
 import { CSV_TEXT, encryptedWorkbook, legacyXls, zipWithoutWorkbook } from "./helpers/bad-files";
 import { writeWorkbook } from "./helpers/check-fixture";
@@ -19,7 +20,8 @@ describe("govcheck validate", () => {
   it("prints the JSON contract for one file and exits 1 when there are findings", async () => {
     const c = byName("CIPFA");
     const file = await writeWorkbook(c.sheets, c.name);
-    const { code, out } = await runCli("validate", file, "--json");
+    const asAt = FIXTURE_AS_AT.toISOString().slice(0, 10);
+    const { code, out } = await runCli("validate", file, "--json", "--as-at", asAt);
     expect(code).toBe(1);
     const report = JSON.parse(out);
     expect(Object.keys(report)).toEqual(["file", "schedules", "issues"]);

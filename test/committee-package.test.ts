@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { nodeZipCodec } from "../src/cli/node-zip-codec";
-import type { PlanValue, WorkbookPlan } from "../src/core/summary/plan";
+import type { PageSetup, PlanValue, WorkbookPlan } from "../src/core/summary/plan";
 import { readWorkbookFile } from "../src/file";
 import { committeeWorkbook } from "../src/file/committee-workbook";
 import { AsciiWriter, cellTextXml, unescapeCellText } from "../src/file/xml-text";
@@ -112,6 +112,23 @@ describe("markup as bytes", () => {
   });
 });
 
+const page = (printTitles: PageSetup["printTitleRows"]): PageSetup => ({
+  paper: "A4",
+  orientation: "landscape",
+  scale: 100,
+  margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  header: {
+    left: ["Committee summary"],
+    center: ["Source: R&D return.xlsx"],
+    right: ["Made 02/03/2026"],
+  },
+  footer: { left: [], center: [], right: ["Page ", { field: "page" }, " of ", { field: "pages" }] },
+  textSize: 10,
+  printTitleRows: printTitles,
+  rowBreaks: printTitles ? [] : [4],
+  pages: 1,
+});
+
 /** A plan with what the committee sheets use: styles, a wrapped column, a table, a frozen header. */
 function planWith(actions: PlanValue[][]): WorkbookPlan {
   return {
@@ -128,16 +145,22 @@ function planWith(actions: PlanValue[][]): WorkbookPlan {
           { row: 4, col: 2, value: 2.25, numberFormat: "0.00" },
           { row: 4, col: 3, value: "Red", bold: true, fill: "#C50F1F", fontColor: "#FFFFFF" },
           { row: 6, col: 1, value: "A long exception that wraps over several lines", wrap: true },
+          { row: 7, col: 1, value: 12, align: "right" },
         ],
+        merges: [{ top: 6, left: 1, bottom: 6, right: 2 }],
         tables: [],
         charts: [],
+        rowHeights: [0, 22, 16, 16, 16, 16, 29],
+        defaultRowHeight: 16,
         freezeRows: 0,
+        page: page(null),
       },
       {
         key: "actions",
         name: "Action Plan",
         columnWidths: [20, 40, 8],
         cells: [],
+        merges: [],
         tables: [
           {
             name: "GovcheckActionPlan",
@@ -146,10 +169,16 @@ function planWith(actions: PlanValue[][]): WorkbookPlan {
             header: ["Lead officer", "Improvement action", "Score"],
             rows: actions,
             wrapColumns: [1],
+            align: ["left", "left", "right"],
+            indent: [undefined, undefined, undefined],
+            textSize: 9,
           },
         ],
         charts: [],
+        rowHeights: [],
+        defaultRowHeight: 16,
         freezeRows: 1,
+        page: page({ top: 1, bottom: 1 }),
       },
     ],
   };
@@ -187,15 +216,26 @@ describe("the committee workbook's SpreadsheetML", () => {
     );
     // LibreOffice takes an unstyled cell's look from the Normal style rather than from xf 0.
     expect(styles).toMatch(/<cellStyleXfs count="1"><xf [^>]*><alignment vertical="top"\/>/);
-    expect(summary.getRow(6).height).toBe(30);
+    expect(summary.getRow(6).height).toBe(29);
     expect(summary.getColumn(1).width).toBe(30);
+    expect(summary.getCell("A7").alignment).toMatchObject({ horizontal: "right", vertical: "top" });
+    expect(summary.getCell("A6").isMerged && summary.getCell("B6").isMerged).toBe(true);
+    // Printed at 100%, never fitted to a page, with the plan's own break after row 4.
     expect(summary.pageSetup).toMatchObject({
       orientation: "landscape",
       paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      scale: 100,
+      margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     });
+    expect(summary.pageSetup.fitToPage).toBeFalsy();
+    expect(summary.headerFooter.oddHeader).toBe(
+      '&L&10&"-,Regular"Committee summary&C&10&"-,Regular"Source: R&&D return.xlsx&R&10&"-,Regular"Made 02/03/2026'
+    );
+    expect(summary.headerFooter.oddFooter).toBe('&R&10&"-,Regular"Page &P of &N');
+    const sheet1 = await partText(readFileSync(out), "xl/worksheets/sheet1.xml");
+    expect(sheet1).toContain(
+      `<rowBreaks count="1" manualBreakCount="1"><brk id="4" max="16383" man="1"/></rowBreaks>`
+    );
     const plan = wb.getWorksheet("Action Plan")!;
     expect(plan.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(plan.getCell("B2").alignment).toMatchObject({ wrapText: true });

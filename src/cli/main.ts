@@ -1,12 +1,20 @@
 import { realpathSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { targetDay } from "../core/dates";
+import type { LastYearReturn } from "../core/facts/last-year";
 import type { Finding } from "../core/findings";
 import type { Grid } from "../core/grid";
 import { type Settings, SettingsError, defaultSettings, parseScaleOption } from "../core/settings";
 import { type SummaryInput, buildSummary, shareText } from "../core/summary/model";
 import { planCommitteeSheets } from "../core/summary/plan";
-import { scoreGrids, validateGrids } from "../core/validate";
+import {
+  type RecognisedWorkbook,
+  recogniseGrids,
+  validateGrids,
+  withFacts,
+} from "../core/validate";
+import { type LastYearReply, readLastYear } from "./last-year";
 import { committeeWorkbook } from "../file/committee-workbook";
 import { nodeZipCodec } from "./node-zip-codec";
 import { WorkbookReadError, readWorkbookFile } from "../file";
@@ -22,6 +30,8 @@ interface ValidateFlags {
   json?: boolean;
   low?: number;
   scale?: string;
+  asAt?: Date;
+  previous?: string[];
 }
 
 interface Io {
@@ -38,6 +48,18 @@ function wholeNumber(value: string): number {
   if (!/^\d{1,3}$/.test(value.trim()))
     throw new InvalidArgumentError("give a whole number, such as 2.");
   return Number(value);
+}
+
+/** "02/03/2026" or "2026-03-02": the day target dates are judged against. */
+function dayOption(value: string): Date {
+  const day = targetDay(value.trim());
+  if (!day || !/^\d/.test(value.trim()))
+    throw new InvalidArgumentError("give a date as dd/mm/yyyy or yyyy-mm-dd, such as 02/03/2026.");
+  return day;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 function settingsFrom(flags: { low?: number; scale?: string }): Settings {
@@ -81,6 +103,55 @@ interface SummariseFlags {
   output: string;
   low?: number;
   scale?: string;
+  asAt?: Date;
+  previous?: string[];
+}
+
+/**
+ * Starts reading last year's workbooks, one per return in the order given, while this year's are
+ * read. Resolves to null (after saying why on stderr) when one cannot be read.
+ */
+function lastYears(
+  files: readonly string[],
+  previous: readonly string[],
+  settings: Settings,
+  io: Io
+): {
+  readonly check: string | null;
+  readonly read: () => Promise<(LastYearReturn | undefined)[] | null>;
+} {
+  if (previous.length === 0) return { check: null, read: async () => files.map(() => undefined) };
+  if (previous.length !== files.length)
+    return {
+      check: `give one --previous for each return (${files.length} return${files.length === 1 ? "" : "s"}, ${previous.length} --previous), in the same order.`,
+      read: async () => null,
+    };
+  const clash = previous.find((p) => files.some((f) => sameFile(f, p)));
+  if (clash)
+    return {
+      check: `--previous ${clash} is also one of this year's returns: give last year's workbook.`,
+      read: async () => null,
+    };
+  const replies: Promise<LastYearReply>[] = previous.map((p) =>
+    readLastYear(p, basename(p), settings)
+  );
+  return {
+    check: null,
+    read: async () => {
+      const out: (LastYearReturn | undefined)[] = [];
+      let failed = false;
+      for (const [i, reply] of (await Promise.all(replies)).entries()) {
+        if ("ok" in reply) out.push(reply.ok);
+        else {
+          failed = true;
+          const why =
+            "unreadable" in reply ? reply.unreadable : `unexpected problem: ${reply.failed}`;
+          io.err(`govcheck: ${previous[i]}: ${why}\n`);
+        }
+      }
+      return failed ? null : out;
+    },
+  };
 }
 
 /** The same file, even when named another way (a relative path, a link). */
@@ -108,32 +179,47 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     io.err(`govcheck: -o ${flags.output} should end in .xlsx.\n`);
     return EXIT_UNREADABLE;
   }
-  const inputs: SummaryInput[] = [];
+  const previous = lastYears(files, flags.previous ?? [], settings, io);
+  if (previous.check) {
+    io.err(`govcheck: ${previous.check}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const made = new Date();
+  const asAt = flags.asAt ?? made;
+  // Last year's workbooks are read alongside this year's, which are recognised as they come in:
+  // last year's are needed only for the facts.
+  const recognised: RecognisedWorkbook[] = [];
   let nothingRead = 0;
   const unreadable = await readEach(files, io, (file, grids) => {
-    const result = scoreGrids(grids, { settings });
+    const found = recogniseGrids(grids, { settings });
     // Never a silent pass: a return with no schedule read says so, and says why.
-    if (result.schedules.length === 0) {
+    if (found.schedules.length === 0) {
       nothingRead++;
       for (const f of validateGrids(grids, { settings }).findings)
         if (f.rule === "no-schedule-found") io.err(`govcheck: ${file}: ${f.message}\n`);
     }
-    inputs.push({ source: files.length > 1 ? basename(file) : "", result, settings });
+    recognised.push(found);
   });
-  if (unreadable) {
-    io.err("govcheck: no summary written, because not every return could be read.\n");
+  const last = await previous.read();
+  if (unreadable || last === null) {
+    io.err(
+      `govcheck: no summary written, because not every ${unreadable ? "return" : "workbook for last year"} could be read.\n`
+    );
     return EXIT_UNREADABLE;
   }
-  const summary = buildSummary(inputs, new Date());
-  const plan = planCommitteeSheets(
-    files.length === 1 ? { ...summary, sources: [basename(files[0])] } : summary
-  );
+  const inputs: SummaryInput[] = files.map((file, i) => ({
+    source: basename(file),
+    result: withFacts(recognised[i], { asAt, lastYear: last[i] }),
+    settings,
+  }));
+  const summary = buildSummary(inputs, made);
+  const plan = planCommitteeSheets(summary);
   const bytes = await committeeWorkbook(plan, "Committee summary", { codec: nodeZipCodec });
   writeFileSync(flags.output, bytes);
   const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
   io.out(
     `wrote ${flags.output}: ${plan.sheets.map((s) => s.name).join(" and ")}, ${charts} charts; ` +
-      `${summary.sections.length} sections, ${summary.actions.length} actions, ${summary.exceptions.length} exceptions; ` +
+      `${summary.groups.reduce((n, g) => n + g.total.sections, 0)} sections, ${summary.actions.length} items in the action plan, ${summary.exceptions.length} exceptions; ` +
       `requirements above the weak threshold: ${shareText(summary.aboveThreshold, summary.requirements)}.\n`
   );
   return nothingRead ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -141,6 +227,13 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
 
 async function validateCommand(files: string[], flags: ValidateFlags, io: Io): Promise<number> {
   const settings = settingsFrom(flags);
+  const previous = lastYears(files, flags.previous ?? [], settings, io);
+  if (previous.check) {
+    io.err(`govcheck: ${previous.check}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const last = await previous.read();
+  if (last === null) return EXIT_UNREADABLE;
   const reports: (FileReportJson | { file: string; error: string })[] = [];
   const all: Finding[] = [];
   const texts: string[] = [];
@@ -148,7 +241,11 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
     files,
     io,
     (file, grids) => {
-      const result = validateGrids(grids, { settings });
+      const result = validateGrids(grids, {
+        settings,
+        asAt: flags.asAt,
+        lastYear: last[files.indexOf(file)],
+      });
       for (const f of result.findings) all.push(f);
       reports.push(reportJson(file, result));
       texts.push(reportText(file, result));
@@ -184,6 +281,16 @@ function program(io: Io, setCode: (code: number) => void): Command {
       "--scale <min-max>",
       "the scoring scale for every schedule, such as 1-5 (5-1 when 1 is best)"
     )
+    .option(
+      "--as-at <date>",
+      "judge target dates as at this day (dd/mm/yyyy or yyyy-mm-dd; default today)",
+      dayOption
+    )
+    .option(
+      "--previous <last.xlsx>",
+      "last year's workbook, for carried-forward actions (one per file, in order)",
+      collect
+    )
     .action(async (files: string[], flags: ValidateFlags) => {
       setCode(await validateCommand(files, flags, io));
     });
@@ -199,6 +306,16 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option(
       "--scale <min-max>",
       "the scoring scale for every schedule, such as 1-5 (5-1 when 1 is best)"
+    )
+    .option(
+      "--previous <last.xlsx>",
+      "last year's workbook: direction of travel and carried-forward actions (one per return, in order)",
+      collect
+    )
+    .option(
+      "--as-at <date>",
+      "judge target dates as at this day (dd/mm/yyyy or yyyy-mm-dd; default today)",
+      dayOption
     )
     .action(async (files: string[], flags: SummariseFlags) => {
       setCode(await summariseCommand(files, flags, io));

@@ -9,7 +9,10 @@ export type RuleId =
   | "low-score-no-date"
   | "evidence-missing"
   | "duplicate-ref"
-  | "no-schedule-found";
+  | "no-schedule-found"
+  | "target-date-passed"
+  | "carried-forward"
+  | "progress-missing";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -41,6 +44,9 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleId, string>> = {
   "evidence-missing": "A score has no evidence",
   "duplicate-ref": "A reference is used twice in one schedule",
   "no-schedule-found": "No schedule could be read",
+  "target-date-passed": "A weak score's target date has passed",
+  "carried-forward": "Carried forward from last year",
+  "progress-missing": "Last year's action has no progress reported",
 };
 
 /** What each severity is called wherever a person reads it: the CLI's total line and the pane. */

@@ -8,6 +8,33 @@ export interface ScheduleOverride {
   scale?: Scale;
 }
 
+/**
+ * When a section (or a return) is Red on the committee's paper. Amber is always "there are weak
+ * scores and none of these applies"; Green "no weak scores". The key on the paper states the rule.
+ */
+export interface RagRule {
+  /** Red where any score is at the worst level of its scale ("1 = not in place"). */
+  redAtWorstLevel: boolean;
+  /** Red where any weak score has no improvement action or no lead officer. */
+  redWhenActionOrLeadMissing: boolean;
+  /** Red where any weak score's target date has passed. */
+  redWhenDatePassed: boolean;
+  /** Red where any of last year's weak requirements is carried forward. */
+  redWhenCarriedForward: boolean;
+  /** Red where at least this percentage of the scored requirements is weak; null: not used. */
+  redAtWeakShare: number | null;
+}
+
+export function defaultRagRule(): RagRule {
+  return {
+    redAtWorstLevel: true,
+    redWhenActionOrLeadMissing: true,
+    redWhenDatePassed: false,
+    redWhenCarriedForward: false,
+    redAtWeakShare: null,
+  };
+}
+
 export interface Settings {
   readonly version: typeof SETTINGS_VERSION;
   /** Applies to every schedule unless a schedule override says otherwise (the CLI's --low). */
@@ -23,12 +50,15 @@ export interface Settings {
   checkAsYouType: boolean;
   /** In Excel: each finding's message is kept in a note on its cell. */
   problemNotes: boolean;
+  /** When the committee summary calls a section Red. */
+  rag: RagRule;
 }
 
 /**
- * 3: a scale may be a word scale (`levels`, worst first), and two choices for Excel
- * (checkAsYouType, problemNotes). Version 2 settings read unchanged, with those choices' defaults;
- * a govcheck that knows only version 2 refuses version 3 rather than drop the words.
+ * 3: a scale may be a word scale (`levels`, worst first), the committee summary's RAG rule
+ * (`rag`) is kept, and two choices for Excel (checkAsYouType, problemNotes). Version 2 settings
+ * read unchanged, with the defaults for the rest; a govcheck that knows only version 2 refuses
+ * version 3 rather than drop the words.
  */
 export const SETTINGS_VERSION = 3;
 
@@ -80,6 +110,7 @@ export function defaultSettings(): Settings {
     schedules: {},
     checkAsYouType: true,
     problemNotes: false,
+    rag: defaultRagRule(),
   };
 }
 
@@ -173,6 +204,39 @@ function readSwitch(v: unknown, what: string, fallback: boolean, problems: strin
   return fallback;
 }
 
+const RAG_SWITCHES = [
+  "redAtWorstLevel",
+  "redWhenActionOrLeadMissing",
+  "redWhenDatePassed",
+  "redWhenCarriedForward",
+] as const;
+
+/** The RAG rule as saved; each wrong part is reported and its default kept. */
+export function readRagRule(v: unknown, problems: string[]): RagRule {
+  const rule = defaultRagRule();
+  if (v === undefined || v === null) return rule;
+  if (!isRecord(v)) {
+    problems.push("rag must be an object.");
+    return rule;
+  }
+  for (const key of RAG_SWITCHES) {
+    const value = v[key];
+    if (value === undefined) continue;
+    if (typeof value === "boolean") rule[key] = value;
+    else problems.push(`rag.${key} must be true or false (got ${JSON.stringify(value)}).`);
+  }
+  if (v.redAtWeakShare !== undefined && v.redAtWeakShare !== null) {
+    const share = v.redAtWeakShare;
+    if (typeof share === "number" && Number.isInteger(share) && share >= 1 && share <= 100)
+      rule.redAtWeakShare = share;
+    else
+      problems.push(
+        `rag.redAtWeakShare must be a whole percentage from 1 to 100, or empty (got ${JSON.stringify(share)}).`
+      );
+  }
+  return rule;
+}
+
 function readWords(v: unknown, what: string, fallback: string[], problems: string[]): string[] {
   if (v === undefined) return [...fallback];
   if (Array.isArray(v) && v.every((w) => typeof w === "string")) {
@@ -182,12 +246,88 @@ function readWords(v: unknown, what: string, fallback: string[], problems: strin
   return [...fallback];
 }
 
+type Saved = Record<string, unknown>;
+
 /**
- * Reads settings saved by any version of govcheck. Unknown keys are ignored; wrong values are
+ * Version 1 settings in version 3's shape. Version 1 kept one `lowThreshold` for the whole workbook
+ * and one `placeholders` list for both actions and leads, added to the defaults. Version 2 is
+ * version 3 without word scales or a RAG rule, so it needs no change: where a field is absent, its
+ * reader keeps the default.
+ */
+function fromVersion1(raw: Saved, problems: string[]): Saved {
+  const words = readWords(raw.placeholders, "placeholders", [], problems);
+  return {
+    weakThreshold: readWhole(raw.lowThreshold, "lowThreshold", problems),
+    actionPlaceholders: [...DEFAULT_ACTION_PLACEHOLDERS, ...words],
+    leadPlaceholders: [...DEFAULT_LEAD_PLACEHOLDERS, ...words],
+  };
+}
+
+function readOverrides(v: unknown, problems: string[]): Record<string, ScheduleOverride> {
+  const out: Record<string, ScheduleOverride> = {};
+  if (v === undefined) return out;
+  if (!isRecord(v)) {
+    problems.push("schedules must be an object keyed by schedule.");
+    return out;
+  }
+  for (const [key, value] of Object.entries(v)) {
+    if (!isRecord(value)) {
+      problems.push(`schedules["${key}"] must be an object.`);
+      continue;
+    }
+    out[key] = {
+      weakThreshold: readWhole(value.weakThreshold, `schedules["${key}"].weakThreshold`, problems),
+      scale: checkScale(value.scale, `schedules["${key}"].scale`, problems),
+    };
+  }
+  return out;
+}
+
+/**
+ * One reader per field of version 3: it checks the saved value, reports what is wrong and leaves the
+ * default in place for an absent or wrong value. A new field is one more line here.
+ */
+const FIELD_READERS: readonly ((raw: Saved, settings: Settings, problems: string[]) => void)[] = [
+  (raw, s, p) => {
+    s.weakThreshold = readWhole(raw.weakThreshold, "weakThreshold", p);
+  },
+  (raw, s, p) => {
+    s.scale = checkScale(raw.scale, "scale", p);
+  },
+  (raw, s, p) => {
+    s.actionPlaceholders = readWords(
+      raw.actionPlaceholders,
+      "actionPlaceholders",
+      DEFAULT_ACTION_PLACEHOLDERS,
+      p
+    );
+  },
+  (raw, s, p) => {
+    s.leadPlaceholders = readWords(
+      raw.leadPlaceholders,
+      "leadPlaceholders",
+      DEFAULT_LEAD_PLACEHOLDERS,
+      p
+    );
+  },
+  (raw, s, p) => {
+    s.schedules = readOverrides(raw.schedules, p);
+  },
+  (raw, s, p) => {
+    s.rag = readRagRule(raw.rag, p);
+  },
+  (raw, s, p) => {
+    s.checkAsYouType = readSwitch(raw.checkAsYouType, "checkAsYouType", s.checkAsYouType, p);
+  },
+  (raw, s, p) => {
+    s.problemNotes = readSwitch(raw.problemNotes, "problemNotes", s.problemNotes, p);
+  },
+];
+
+/**
+ * Reads settings saved by any version of govcheck: earlier versions are brought to version 3's
+ * shape, then one set of readers checks every field. Unknown keys are ignored; wrong values are
  * reported and replaced by defaults, so a workbook with damaged settings still opens.
- * Version 1 kept one `lowThreshold` for the whole workbook and a `placeholders` list for both;
- * version 2 had numeric scales only and no choices for Excel: its scales read as they are and
- * the choices take their defaults.
  */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
@@ -202,60 +342,8 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     );
     return { settings, problems };
   }
-  if (version === 1) {
-    settings.weakThreshold = readWhole(raw.lowThreshold, "lowThreshold", problems);
-    const words = readWords(raw.placeholders, "placeholders", [], problems);
-    settings.actionPlaceholders.push(...words);
-    settings.leadPlaceholders.push(...words);
-    return { settings, problems };
-  }
-  settings.weakThreshold = readWhole(raw.weakThreshold, "weakThreshold", problems);
-  settings.scale = checkScale(raw.scale, "scale", problems);
-  if (version >= 3) {
-    settings.checkAsYouType = readSwitch(
-      raw.checkAsYouType,
-      "checkAsYouType",
-      settings.checkAsYouType,
-      problems
-    );
-    settings.problemNotes = readSwitch(
-      raw.problemNotes,
-      "problemNotes",
-      settings.problemNotes,
-      problems
-    );
-  }
-  settings.actionPlaceholders = readWords(
-    raw.actionPlaceholders,
-    "actionPlaceholders",
-    DEFAULT_ACTION_PLACEHOLDERS,
-    problems
-  );
-  settings.leadPlaceholders = readWords(
-    raw.leadPlaceholders,
-    "leadPlaceholders",
-    DEFAULT_LEAD_PLACEHOLDERS,
-    problems
-  );
-  if (raw.schedules !== undefined) {
-    if (!isRecord(raw.schedules)) problems.push("schedules must be an object keyed by schedule.");
-    else {
-      for (const [key, value] of Object.entries(raw.schedules)) {
-        if (!isRecord(value)) {
-          problems.push(`schedules["${key}"] must be an object.`);
-          continue;
-        }
-        settings.schedules[key] = {
-          weakThreshold: readWhole(
-            value.weakThreshold,
-            `schedules["${key}"].weakThreshold`,
-            problems
-          ),
-          scale: checkScale(value.scale, `schedules["${key}"].scale`, problems),
-        };
-      }
-    }
-  }
+  const saved = version === 1 ? fromVersion1(raw, problems) : raw;
+  for (const read of FIELD_READERS) read(saved, settings, problems);
   return { settings, problems };
 }
 

@@ -1,3 +1,6 @@
+import { dayOf } from "./dates";
+import { type LastYearRecord, type LastYearReturn, matchLastYear } from "./facts/last-year";
+import { type RecordFacts, entryTests, lastYearSourceFor, recordFacts } from "./facts/record-facts";
 import { type Finding, compareFindings } from "./findings";
 import type { Grid } from "./grid";
 import { findSchedules } from "./recognise/find-schedules";
@@ -14,6 +17,18 @@ export interface CheckedSchedule {
   readonly scale: Scale;
   readonly weakThreshold: number;
   readonly scored: readonly ScoredRecord[];
+  /** Each scored record's facts (weak without an action, date passed, carried forward...), in order. */
+  readonly facts: readonly RecordFacts[];
+}
+
+/** How this year's return compares with last year's workbook. */
+export interface LastYearComparison {
+  /** Last year's file, as a name to show. */
+  readonly source: string;
+  /** This year's requirements matched with one of last year's. */
+  readonly matched: number;
+  /** Last year's requirements that match none of this year's. */
+  readonly removed: readonly LastYearRecord[];
 }
 
 /** A sheet that looks like a schedule but cannot be checked as it stands. */
@@ -31,6 +46,10 @@ export interface ScoredWorkbook {
    * Each gets a `no-schedule-found` finding; a setting that gives the words makes it checkable.
    */
   readonly unread: readonly UnreadSchedule[];
+  /** The day target dates were judged against. */
+  readonly asAt: Date;
+  /** Present when last year's workbook was given. */
+  readonly lastYear?: LastYearComparison;
 }
 
 export interface ValidationResult extends ScoredWorkbook {
@@ -43,6 +62,10 @@ export interface ValidateOptions {
   ownSheets?: readonly string[];
   /** Told before each sheet is searched for schedules, for a progress line ("sheet 2 of 5"). */
   onSheet?: (index: number, count: number, name: string) => void;
+  /** The day target dates are judged against; today where not given. */
+  asAt?: Date;
+  /** Last year's return, for direction of travel and carried-forward actions. */
+  lastYear?: LastYearReturn;
 }
 
 /** The settings' threshold, kept on the scale: a threshold past either end is pulled back to it. */
@@ -52,7 +75,7 @@ function thresholdFor(scale: Scale, wanted: number | undefined): number {
 }
 
 /** A schedule's records scored on its scale, with the threshold its settings give. */
-export function scoreSchedule(schedule: Schedule, settings: Settings): CheckedSchedule {
+function scoreSchedule(schedule: Schedule, settings: Settings): Omit<CheckedSchedule, "facts"> {
   const override = overrideFor(settings, schedule.id, schedule.sheet);
   if (override.scale) {
     schedule.scale = override.scale;
@@ -63,6 +86,14 @@ export function scoreSchedule(schedule: Schedule, settings: Settings): CheckedSc
   const weakThreshold = thresholdFor(scale, override.weakThreshold);
   const scored = scoreRecords(schedule.records, scale, weakThreshold);
   return { schedule, scale, weakThreshold, scored };
+}
+
+/** A workbook's schedules found and scored, before their facts are worked out. */
+export interface RecognisedWorkbook {
+  readonly schedules: readonly Omit<CheckedSchedule, "facts">[];
+  readonly skippedSheets: readonly string[];
+  readonly unread: readonly UnreadSchedule[];
+  readonly settings: Settings;
 }
 
 /**
@@ -87,10 +118,13 @@ function agreeSiblingScales(schedules: readonly Schedule[]): void {
 }
 
 /**
- * Finds and scores every schedule in a workbook's visible sheets, without running the rules: what
- * the committee summary needs, which counts weak and invalid scores itself.
+ * Finds and scores every schedule in a workbook's visible sheets. Nothing here depends on the day
+ * or on last year's return, so the command line does it while last year's workbook is still read.
  */
-export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}): ScoredWorkbook {
+export function recogniseGrids(
+  grids: readonly Grid[],
+  options: ValidateOptions = {}
+): RecognisedWorkbook {
   const settings = options.settings ?? defaultSettings();
   const own = new Set(options.ownSheets ?? []);
   const found: Schedule[] = [];
@@ -106,14 +140,54 @@ export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}
     for (const schedule of findSchedules(grid, { keyFor })) found.push(schedule);
   }
   agreeSiblingScales(found);
-  const schedules: CheckedSchedule[] = [];
+  const schedules: Omit<CheckedSchedule, "facts">[] = [];
   const unread: UnreadSchedule[] = [];
   for (const schedule of found) {
     const checked = scoreSchedule(schedule, settings);
     if (schedule.unplacedWords) unread.push({ schedule });
     else schedules.push(checked);
   }
-  return { schedules, skippedSheets, unread };
+  return { schedules, skippedSheets, unread, settings };
+}
+
+/** Each requirement's facts, judged as at a day and against last year's return where given. */
+export function withFacts(
+  recognised: RecognisedWorkbook,
+  options: Pick<ValidateOptions, "asAt" | "lastYear"> = {}
+): ScoredWorkbook {
+  const terms = recognised.schedules;
+  const asAt = options.asAt ?? new Date();
+  const today = dayOf(asAt);
+  const tests = entryTests(recognised.settings);
+  const match = options.lastYear
+    ? matchLastYear(
+        terms.map((t) => t.schedule),
+        options.lastYear
+      )
+    : undefined;
+  const schedules: CheckedSchedule[] = terms.map((t, i) => ({
+    ...t,
+    facts: recordFacts(t, tests, today, lastYearSourceFor(t.schedule, match?.perSchedule[i])),
+  }));
+  const lastYear =
+    options.lastYear && match
+      ? { source: options.lastYear.source, matched: match.matched, removed: match.removed }
+      : undefined;
+  return {
+    schedules,
+    skippedSheets: recognised.skippedSheets,
+    unread: recognised.unread,
+    asAt,
+    lastYear,
+  };
+}
+
+/**
+ * Finds and scores every schedule in a workbook's visible sheets, with each requirement's facts,
+ * without running the rules: what the committee summary needs.
+ */
+export function scoreGrids(grids: readonly Grid[], options: ValidateOptions = {}): ScoredWorkbook {
+  return withFacts(recogniseGrids(grids, options), options);
 }
 
 /** Finds and checks every schedule in a workbook's visible sheets. */

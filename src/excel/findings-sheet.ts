@@ -16,7 +16,8 @@ import { ExcelHostError } from "./office-errors";
 import { FINDINGS_KIND, SHEET_MARK_KEY, markValue, queueOwnSheetProbes } from "./own-sheets";
 import { WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
 import { FINDINGS_SHEET_KEY, queueSave } from "./workbook-settings";
-import { ACTION_BYTES, Requests, freeTableName, writeRows } from "./write-committee-sheets";
+import { ACTION_BYTES } from "./committee-layout";
+import { Requests, freeTableName, writeRows } from "./write-committee-sheets";
 
 export const FINDINGS_TITLE = "Findings: governance schedule check";
 const SHEET_NAME = "Findings";

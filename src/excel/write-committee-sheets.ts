@@ -1,12 +1,14 @@
 import { a1, columnLetters } from "../core/grid";
 import { freeSheetName } from "../core/summary/sheet-names";
-import type {
-  PlanChart,
-  PlanRange,
-  PlanValue,
-  SheetPlan,
-  WorkbookPlan,
-} from "../core/summary/plan";
+import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
+import {
+  ACTION_BYTES,
+  type Spend,
+  addChart,
+  layOutSheet,
+  layOutTable,
+  setUpPage,
+} from "./committee-layout";
 import { ExcelHostError } from "./office-errors";
 import {
   FINDINGS_KIND,
@@ -21,9 +23,6 @@ import { OWN_SHEETS_KEY, queueSave } from "./workbook-settings";
 
 /** Excel's column width is in points here; a plan's widths are in characters. */
 const POINTS_PER_CHARACTER = 6;
-
-/** What one queued action costs in a request besides its data (object path, ids, JSON framing). */
-export const ACTION_BYTES = 200;
 
 export interface WriteOptions {
   /** Worksheet custom properties (ExcelApi 1.12) mark the sheets; without them the settings do. */
@@ -41,12 +40,6 @@ export interface WrittenSheets {
   names: string[];
   /** How many sheets the add-in made earlier were replaced. */
   replaced: number;
-}
-
-function address(r: PlanRange): string {
-  const from = a1(r.top, r.left);
-  const to = a1(r.bottom, r.right);
-  return from === to ? from : `${from}:${to}`;
 }
 
 /** Text gets the Text number format ("@"), so "=HYPERLINK(...)", "+Review" or "-1" stay as typed. */
@@ -148,55 +141,6 @@ async function writeCells(
     formats[c.row - 1][c.col - 1] = formatFor(c.value, c.numberFormat);
   }
   await writeRows(requests, worksheet, 1, 1, values, formats, budget);
-  for (const c of plan.cells) {
-    if (!c.bold && !c.fill && !c.fontColor && !c.wrap && !c.size) continue;
-    await requests.make(ACTION_BYTES * 5);
-    const format = worksheet.getCell(c.row - 1, c.col - 1).format;
-    if (c.bold) format.font.bold = true;
-    if (c.size) format.font.size = c.size;
-    if (c.fontColor) format.font.color = c.fontColor;
-    if (c.fill) format.fill.color = c.fill;
-    if (c.wrap) format.wrapText = true;
-  }
-}
-
-function addChart(worksheet: Excel.Worksheet, chart: PlanChart): void {
-  const type = chart.kind === "stackedBar" ? "BarStacked" : "BarClustered";
-  let source: Excel.Range;
-  if (chart.kind === "stackedBar") {
-    // The distribution table is one block: categories down its first column, a series per score column.
-    const first = chart.series[0];
-    const last = chart.series[chart.series.length - 1];
-    source = worksheet.getRange(
-      address({
-        top: first.nameCell.top,
-        left: chart.categories.left,
-        bottom: last.values.bottom,
-        right: last.values.right,
-      })
-    );
-  } else {
-    const s = chart.series[0];
-    source = worksheet.getRange(
-      address({
-        top: s.nameCell.top,
-        left: s.values.left,
-        bottom: s.values.bottom,
-        right: s.values.right,
-      })
-    );
-  }
-  // Series run down columns, stated rather than left for Excel to guess from the shape.
-  const added = worksheet.charts.add(type, source, "Columns");
-  if (chart.kind === "bar")
-    added.series.getItemAt(0).setXAxisValues(worksheet.getRange(address(chart.categories)));
-  added.title.text = chart.title;
-  added.legend.position = "Bottom";
-  added.axes.valueAxis.title.text = chart.valueAxisTitle;
-  added.setPosition(
-    a1(chart.anchor.top, chart.anchor.left),
-    a1(chart.anchor.bottom, chart.anchor.right)
-  );
 }
 
 /** A name for a table that no table in the workbook has (table names are workbook-wide). */
@@ -217,9 +161,10 @@ interface Added {
  * Writes the committee sheets into the open workbook. New sheets are written first, under names
  * no sheet has; only when all of them are written are the sheets the add-in made before removed,
  * and the new ones take the wanted names. A user's sheet with a wanted name is left alone and the
- * new sheet keeps another name. A protected workbook structure is reported before anything is
- * written; a write that fails part way removes what it added. Three syncs plus one per request
- * of written data (about 2.5 MB each).
+ * new sheet keeps another name. Each sheet is laid out and set up to print as the plan says (see
+ * committee-layout). A protected workbook structure is reported before anything is written; a
+ * write that fails part way removes what it added. Three syncs plus one per request of written
+ * data (about 2.5 MB each).
  */
 export async function writeCommitteeSheets(
   context: Excel.RequestContext,
@@ -252,6 +197,7 @@ export async function writeCommitteeSheets(
 
   const requests = new Requests(context, options.bytesPerSync);
   const budget = options.bytesPerSync - ACTION_BYTES * 10;
+  const spend: Spend = (bytes) => requests.make(bytes);
   const added: Added[] = [];
   try {
     for (const sheet of plan.sheets) {
@@ -271,6 +217,8 @@ export async function writeCommitteeSheets(
         worksheet.getRange(`${column}:${column}`).format.columnWidth = w * POINTS_PER_CHARACTER;
       });
       await writeCells(requests, worksheet, sheet, budget);
+      // Fonts, cell looks, merges and row heights as the plan draws them.
+      await layOutSheet(worksheet, sheet, spend);
       for (const t of sheet.tables) {
         const rows = [t.header, ...t.rows];
         await writeRows(
@@ -282,7 +230,7 @@ export async function writeCommitteeSheets(
           rows.map((r) => r.map((v) => formatFor(v, undefined))),
           budget
         );
-        await requests.make(ACTION_BYTES * (3 + t.wrapColumns.length));
+        await requests.make(ACTION_BYTES * 3);
         const tableRange = `${a1(t.top, t.left)}:${a1(t.top + t.rows.length, t.left + t.header.length - 1)}`;
         const table = worksheet.tables.add(tableRange, true);
         const tableName = freeTableName(t.name, [
@@ -292,16 +240,13 @@ export async function writeCommitteeSheets(
         table.name = tableName;
         table.style = "TableStyleMedium2";
         entry.tables.push({ table, name: tableName, wanted: t.name });
-        for (const col of t.wrapColumns) {
-          const column = columnLetters(t.left + col);
-          worksheet.getRange(`${column}:${column}`).format.wrapText = true;
-        }
+        // Each column aligned, wrapped and sized as planned, its header as its values.
+        await layOutTable(worksheet, t, spend);
       }
-      for (const chart of sheet.charts) {
-        await requests.make(ACTION_BYTES * 8);
-        addChart(worksheet, chart);
-      }
+      for (const chart of sheet.charts) await addChart(worksheet, chart, spend);
       if (sheet.freezeRows) worksheet.freezePanes.freezeRows(sheet.freezeRows);
+      // A4 landscape at 100%, header and footer, print titles and page breaks.
+      await setUpPage(worksheet, sheet, spend);
     }
     await requests.flush();
   } catch (err) {

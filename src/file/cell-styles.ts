@@ -1,14 +1,6 @@
+import { PAGE } from "../core/summary/print";
+import type { CellLook } from "../core/summary/sheet-plan";
 import { escapeXml } from "./xml-text";
-
-/** How a cell looks: the plan's formatting, without its position or value. */
-export interface CellLook {
-  readonly bold?: boolean;
-  readonly size?: number;
-  readonly fontColor?: string;
-  readonly fill?: string;
-  readonly wrap?: boolean;
-  readonly numberFormat?: string;
-}
 
 /** Formats Excel numbers itself; anything else is written into the styles part with an id from 164. */
 const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
@@ -40,7 +32,7 @@ export class CellStyles {
 
   private font(look: CellLook): number {
     const xml =
-      `<font>${look.bold ? "<b/>" : ""}<sz val="${look.size ?? 11}"/>` +
+      `<font>${look.bold ? "<b/>" : ""}<sz val="${look.size ?? PAGE.bodySize}"/>` +
       `${look.fontColor ? `<color rgb="${argb(look.fontColor)}"/>` : ""}` +
       `<name val="Calibri"/><family val="2"/></font>`;
     return this.add(this.fonts, xml);
@@ -72,7 +64,7 @@ export class CellStyles {
 
   /** The xf index of a look, added on first use. */
   index(look: CellLook): number {
-    const key = `${look.bold ? 1 : 0}|${look.size ?? ""}|${look.fontColor ?? ""}|${look.fill ?? ""}|${look.wrap ? 1 : 0}|${look.numberFormat ?? ""}`;
+    const key = `${look.bold ? 1 : 0}|${look.size ?? ""}|${look.fontColor ?? ""}|${look.fill ?? ""}|${look.wrap ? 1 : 0}|${look.numberFormat ?? ""}|${look.align ?? ""}|${look.indent ?? ""}`;
     let id = this.byLook.get(key);
     if (id !== undefined) return id;
     const font = this.font(look);
@@ -83,8 +75,11 @@ export class CellStyles {
       (fill ? ` applyFill="1"` : "") +
       (format ? ` applyNumberFormat="1"` : "");
     // Every cell sits at the top of its row: beside a wrapped requirement, a row's ref and lead
-    // officer then line up with its first line rather than its last.
-    const alignment = `<alignment vertical="top"${look.wrap ? ` wrapText="1"` : ""}/>`;
+    // officer then line up with its first line rather than its last. A header is aligned as the
+    // numbers or text under it.
+    const horizontal = look.align ? ` horizontal="${look.align}"` : "";
+    const indent = look.indent ? ` indent="${look.indent}"` : "";
+    const alignment = `<alignment${horizontal} vertical="top"${look.wrap ? ` wrapText="1"` : ""}${indent}/>`;
     this.xfs.push(
       `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${applied} applyAlignment="1">${alignment}</xf>`
     );

@@ -1,5 +1,14 @@
 import { columnLetters } from "../core/grid";
-import type { PlanCell, PlanTable, PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
+import { headerFooterCode } from "../core/summary/header-codes";
+import { headerLook } from "../core/summary/layout";
+import type {
+  PlanCell,
+  PlanChart,
+  PlanTable,
+  PlanValue,
+  SheetPlan,
+  WorkbookPlan,
+} from "../core/summary/plan";
 import { chartXml, drawingXml } from "./chart-parts";
 import { CellStyles } from "./cell-styles";
 import { AsciiWriter, asciiBytes, cellTextXml, escapeXml, utf8, Utf8Builder } from "./xml-text";
@@ -7,9 +16,11 @@ import { type ZipCodec, ZipWriter, defaultCodec } from "./zip-package";
 
 /**
  * The committee tabs as a new workbook (the officer's file is never rewritten), written as
- * SpreadsheetML part by part: both sheets of the plan, the action plan as an Excel table with
- * filters, and the charts as native Excel charts (DrawingML, from chart-parts). A 100,000-row action
- * plan goes straight from the plan's rows to XML, with no object per cell in between.
+ * SpreadsheetML in two steps: first every part is numbered (its path, its relationships, its content
+ * type), then each is rendered. Both sheets of the plan, the action plan as an Excel table with
+ * filters, the charts as native Excel charts (DrawingML, from chart-parts), and each sheet's print
+ * settings: A4 landscape at 100%, header and footer, print titles, the plan's page breaks. A
+ * 100,000-row action plan goes straight from the plan's rows to XML, with no object per cell.
  */
 
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -46,9 +57,10 @@ const TEXT_OPEN = asciiBytes(` t="s"><v>`);
 const VALUE_CLOSE = asciiBytes(`</v></c>`);
 const EMPTY_CLOSE = asciiBytes(`/>`);
 
+const NO_TABLES: readonly never[] = [];
+
 /** Excel's tallest row, in points. */
 const MAX_ROW_HEIGHT = 409;
-const LINE_HEIGHT = 15;
 
 interface Relationship {
   readonly id: string;
@@ -89,40 +101,90 @@ class SharedStrings {
   }
 }
 
-/** Lines a wrapped text takes in a column of this width (in characters). */
-function linesFor(value: PlanValue, width: number): number {
-  return typeof value === "string" ? Math.ceil(value.length / Math.max(1, width - 1)) : 1;
+// Step one: number the parts.
+
+interface NumberedPart {
+  readonly path: string;
+  /** Its relationship id within the part that refers to it. */
+  readonly relId: string;
 }
 
-interface TableAt {
-  readonly table: PlanTable;
+interface NumberedTable extends NumberedPart {
+  readonly plan: PlanTable;
   readonly id: number;
-  readonly bottom: number;
-  readonly right: number;
-  readonly columnStyles: readonly number[];
 }
 
-interface Numbering {
-  table: number;
-  drawing: number;
-  chart: number;
+interface NumberedChart extends NumberedPart {
+  readonly plan: PlanChart;
 }
 
-function sheetXml(
-  plan: SheetPlan,
-  index: number,
-  strings: SharedStrings,
-  styles: CellStyles,
-  numbering: Numbering,
-  zip: ZipWriter
-): string[] {
-  const types: string[] = [];
-  const rels: Relationship[] = [];
-  const widthOf = (col: number) => plan.columnWidths[col - 1] ?? 10;
+interface NumberedSheet extends NumberedPart {
+  readonly plan: SheetPlan;
+  /** 0-based place in the workbook. */
+  readonly index: number;
+  readonly tables: readonly NumberedTable[];
+  readonly drawing: (NumberedPart & { readonly charts: readonly NumberedChart[] }) | null;
+}
 
+interface NumberedPackage {
+  readonly sheets: readonly NumberedSheet[];
+  /** Every part with its content type, for [Content_Types].xml. */
+  readonly types: readonly { readonly path: string; readonly type: string }[];
+}
+
+/**
+ * Gives every part of the package its path and relationship id, so each can then be rendered on
+ * its own. A new kind of part is one more entry here and one render function.
+ */
+function numberParts(plan: WorkbookPlan): NumberedPackage {
+  let tableId = 0;
+  let drawingId = 0;
+  let chartId = 0;
+  const types: { path: string; type: string }[] = [
+    { path: "xl/workbook.xml", type: TYPE.workbook },
+    { path: "xl/styles.xml", type: TYPE.styles },
+    { path: "xl/sharedStrings.xml", type: TYPE.sharedStrings },
+    { path: "docProps/core.xml", type: TYPE.core },
+    { path: "docProps/app.xml", type: TYPE.extended },
+  ];
+  const sheets = plan.sheets.map((sheet, index): NumberedSheet => {
+    const path = `xl/worksheets/sheet${index + 1}.xml`;
+    types.push({ path, type: TYPE.worksheet });
+    let rel = 0;
+    let drawing: NumberedSheet["drawing"] = null;
+    if (sheet.charts.length) {
+      const drawingPath = `xl/drawings/drawing${++drawingId}.xml`;
+      types.push({ path: drawingPath, type: TYPE.drawing });
+      const charts = sheet.charts.map((chart, i) => {
+        const chartPath = `xl/charts/chart${++chartId}.xml`;
+        types.push({ path: chartPath, type: TYPE.chart });
+        return { plan: chart, path: chartPath, relId: `rId${i + 1}` };
+      });
+      drawing = { path: drawingPath, relId: `rId${++rel}`, charts };
+    }
+    const tables = sheet.tables.map((table) => {
+      const id = ++tableId;
+      const tablePath = `xl/tables/table${id}.xml`;
+      types.push({ path: tablePath, type: TYPE.table });
+      return { plan: table, id, path: tablePath, relId: `rId${++rel}` };
+    });
+    return { plan: sheet, index, path, relId: `rId${index + 1}`, tables, drawing };
+  });
+  return { sheets, types };
+}
+
+// Step two: render each part.
+
+/** "../charts/chart1.xml" from "xl/drawings/drawing1.xml": targets are relative to the part. */
+function relativeTarget(path: string): string {
+  return `../${path.split("/").slice(1).join("/")}`;
+}
+
+function sheetXml(sheet: NumberedSheet, strings: SharedStrings, styles: CellStyles): Uint8Array {
+  const plan = sheet.plan;
   const byRow = new Map<number, PlanCell[]>();
-  let lastRow = 0;
-  let lastCol = 0;
+  let lastRow = plan.rowHeights.length - 1;
+  let lastCol = plan.columnWidths.length;
   for (const c of plan.cells) {
     const list = byRow.get(c.row);
     if (list) list.push(c);
@@ -132,8 +194,7 @@ function sheetXml(
   }
   for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
 
-  const wrapStyle = styles.index({ wrap: true });
-  const tables: TableAt[] = plan.tables.map((table) => {
+  const tables = sheet.tables.map(({ plan: table }) => {
     const right = table.left + table.header.length - 1;
     const bottom = table.top + table.rows.length;
     lastRow = Math.max(lastRow, bottom);
@@ -141,21 +202,30 @@ function sheetXml(
     const wrap = new Set(table.wrapColumns);
     return {
       table,
-      id: ++numbering.table,
       bottom,
-      right,
-      columnStyles: table.header.map((_h, i) => (wrap.has(i) ? wrapStyle : 0)),
+      // The header's look is written out, not left to the table style: LibreOffice prints
+      // tables without their style.
+      headerStyles: table.header.map((_h, i) =>
+        styles.index({ ...headerLook(table.align[i], table.indent[i]), size: table.textSize })
+      ),
+      columnStyles: table.header.map((_h, i) =>
+        styles.index({
+          wrap: wrap.has(i),
+          align: table.align[i],
+          indent: table.indent[i],
+          size: table.textSize,
+        })
+      ),
     };
   });
   lastRow = Math.max(lastRow, 1);
-  lastCol = Math.max(lastCol, plan.columnWidths.length, 1);
+  lastCol = Math.max(lastCol, 1);
   const letters = Array.from({ length: lastCol + 1 }, (_v, i) => (i ? columnLetters(i) : ""));
 
   const out = new AsciiWriter();
   out.ascii(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-  out.ascii(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
   out.ascii(`<dimension ref="A1:${letters[lastCol]}${lastRow}"/>`);
-  const selected = index === 0 ? ` tabSelected="1"` : "";
+  const selected = sheet.index === 0 ? ` tabSelected="1"` : "";
   if (plan.freezeRows > 0) {
     const below = `A${plan.freezeRows + 1}`;
     out.ascii(
@@ -164,7 +234,7 @@ function sheetXml(
         `<selection pane="bottomLeft" activeCell="${below}" sqref="${below}"/></sheetView></sheetViews>`
     );
   } else out.ascii(`<sheetViews><sheetView workbookViewId="0"${selected}/></sheetViews>`);
-  out.ascii(`<sheetFormatPr defaultRowHeight="${LINE_HEIGHT}"/>`);
+  out.ascii(`<sheetFormatPr defaultRowHeight="${plan.defaultRowHeight}"/>`);
   if (plan.columnWidths.length) {
     const columnStyle = new Map<number, number>();
     for (const t of tables)
@@ -220,125 +290,145 @@ function sheetXml(
     }
     return true;
   };
+  const looks = (c: PlanCell) =>
+    c.bold || c.size || c.fontColor || c.fill || c.wrap || c.numberFormat || c.align || c.indent
+      ? styles.index(c)
+      : 0;
 
+  // A row's height attribute, made once for each height.
+  const heightBytes = new Map<number, Uint8Array>();
   out.ascii(`<sheetData>`);
   for (let r = 1; r <= lastRow; r++) {
     const planned = byRow.get(r);
-    let lines = 1;
-    if (planned)
-      for (const c of planned)
-        if (c.wrap) lines = Math.max(lines, linesFor(c.value, widthOf(c.col)));
-    for (const t of tables) {
-      if (r <= t.table.top || r > t.bottom) continue;
-      const values = t.table.rows[r - t.table.top - 1];
-      for (const i of t.table.wrapColumns)
-        lines = Math.max(lines, linesFor(values[i], widthOf(t.table.left + i)));
-    }
+    const height = plan.rowHeights[r];
     rowRef = asciiBytes(`${r}"`);
     const start = out.position;
     out.ascii(`<row r="`);
     out.int(r);
-    // Readers do not all fit row heights to wrapped text on opening: give those rows their height.
-    if (lines > 1)
-      out.ascii(`" ht="${Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)}" customHeight="1">`);
-    else out.ascii(`">`);
-    let wrote = false;
-    if (planned) {
+    // Every row the plan sized keeps that height: the plan counted its pages with it.
+    if (height) {
+      let bytes = heightBytes.get(height);
+      if (!bytes)
+        heightBytes.set(
+          height,
+          (bytes = asciiBytes(`" ht="${Math.min(MAX_ROW_HEIGHT, height)}" customHeight="1">`))
+        );
+      out.raw(bytes);
+    } else out.ascii(`">`);
+    let wrote = height > 0;
+    // Most rows are in one table or none: no list is made for them.
+    const inTables =
+      tables.length === 1
+        ? r >= tables[0].table.top && r <= tables[0].bottom
+          ? tables
+          : NO_TABLES
+        : tables.filter((t) => r >= t.table.top && r <= t.bottom);
+    if (planned && inTables.length) {
       // Cells and table cells sharing a row go in column order, as the schema wants.
-      const entries: { col: number; value: PlanValue; style: number }[] = planned.map((c) => ({
-        col: c.col,
-        value: c.value,
-        style:
-          c.bold || c.size || c.fontColor || c.fill || c.wrap || c.numberFormat
-            ? styles.index(c)
-            : 0,
-      }));
-      for (const t of tables) {
-        if (r < t.table.top || r > t.bottom) continue;
+      const entries = planned.map((c) => ({ col: c.col, value: c.value, style: looks(c) }));
+      for (const t of inTables) {
         const header = r === t.table.top;
         const values = header ? t.table.header : t.table.rows[r - t.table.top - 1];
         values.forEach((value, i) =>
-          entries.push({ col: t.table.left + i, value, style: header ? 0 : t.columnStyles[i] })
+          entries.push({
+            col: t.table.left + i,
+            value,
+            style: header ? t.headerStyles[i] : t.columnStyles[i],
+          })
         );
       }
       entries.sort((a, b) => a.col - b.col);
       for (const e of entries) wrote = cell(e.col, e.value, e.style) || wrote;
+    } else if (planned) {
+      for (const c of planned) wrote = cell(c.col, c.value, looks(c)) || wrote;
     } else {
-      for (const t of tables) {
-        if (r < t.table.top || r > t.bottom) continue;
+      for (const t of inTables) {
         const header = r === t.table.top;
         const values = header ? t.table.header : t.table.rows[r - t.table.top - 1];
+        const rowStyles = header ? t.headerStyles : t.columnStyles;
         for (let i = 0; i < values.length; i++)
-          wrote = cell(t.table.left + i, values[i], header ? 0 : t.columnStyles[i]) || wrote;
+          wrote = cell(t.table.left + i, values[i], rowStyles[i]) || wrote;
       }
     }
     if (wrote) out.ascii(`</row>`);
     else out.rewind(start);
   }
   out.ascii(`</sheetData>`);
-
-  // Committee papers are printed: landscape A4, one page wide.
-  out.ascii(
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-      `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`
-  );
-
-  const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
-  if (plan.charts.length) {
-    const drawing = ++numbering.drawing;
-    const chartRels: Relationship[] = plan.charts.map((chart, i) => {
-      const n = ++numbering.chart;
-      zip.add(`xl/charts/chart${n}.xml`, utf8(chartXml(plan.name, chart, plan.cells)));
-      types.push(`/xl/charts/chart${n}.xml|${TYPE.chart}`);
-      return { id: `rId${i + 1}`, type: REL.chart, target: `../charts/chart${n}.xml` };
-    });
-    zip.add(`xl/drawings/drawing${drawing}.xml`, utf8(drawingXml(plan.charts)));
-    zip.add(`xl/drawings/_rels/drawing${drawing}.xml.rels`, utf8(relationshipsXml(chartRels)));
-    types.push(`/xl/drawings/drawing${drawing}.xml|${TYPE.drawing}`);
-    const id = `rId${rels.length + 1}`;
-    rels.push({ id, type: REL.drawing, target: `../drawings/drawing${drawing}.xml` });
-    out.ascii(`<drawing r:id="${id}"/>`);
+  if (plan.merges.length) {
+    out.ascii(`<mergeCells count="${plan.merges.length}">`);
+    for (const m of plan.merges)
+      out.ascii(`<mergeCell ref="${letters[m.left]}${m.top}:${letters[m.right]}${m.bottom}"/>`);
+    out.ascii(`</mergeCells>`);
   }
-  if (tables.length) {
-    out.ascii(`<tableParts count="${tables.length}">`);
-    for (const t of tables) {
-      const id = `rId${rels.length + 1}`;
-      rels.push({ id, type: REL.table, target: `../tables/table${t.id}.xml` });
-      out.ascii(`<tablePart r:id="${id}"/>`);
-      zip.add(`xl/tables/table${t.id}.xml`, utf8(tableXml(t, letters)));
-      types.push(`/xl/tables/table${t.id}.xml|${TYPE.table}`);
-    }
+
+  // Printed as planned: A4 landscape at 100% (never fitted to a page), the plan's own breaks.
+  const page = plan.page;
+  const m = page.margins;
+  out.ascii(
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+      `<pageSetup paperSize="9" orientation="${page.orientation}" scale="${page.scale}" fitToWidth="0" fitToHeight="0"/>`
+  );
+  // Header text names the source file, which may be anything: UTF-8, not ASCII.
+  out.ascii(`<headerFooter>`);
+  out.ascii(`<oddHeader>`);
+  out.raw(utf8(escapeXml(headerFooterCode(page.header, page.textSize))));
+  out.ascii(`</oddHeader><oddFooter>`);
+  out.raw(utf8(escapeXml(headerFooterCode(page.footer, page.textSize))));
+  out.ascii(`</oddFooter></headerFooter>`);
+  if (page.rowBreaks.length) {
+    out.ascii(
+      `<rowBreaks count="${page.rowBreaks.length}" manualBreakCount="${page.rowBreaks.length}">`
+    );
+    for (const r of page.rowBreaks) out.ascii(`<brk id="${r}" max="16383" man="1"/>`);
+    out.ascii(`</rowBreaks>`);
+  }
+  if (sheet.drawing) out.ascii(`<drawing r:id="${sheet.drawing.relId}"/>`);
+  if (sheet.tables.length) {
+    out.ascii(`<tableParts count="${sheet.tables.length}">`);
+    for (const t of sheet.tables) out.ascii(`<tablePart r:id="${t.relId}"/>`);
     out.ascii(`</tableParts>`);
   }
   out.ascii(`</worksheet>`);
+  return out.bytes();
+}
 
-  zip.add(sheetPath, out.bytes());
-  types.unshift(`/${sheetPath}|${TYPE.worksheet}`);
-  if (rels.length)
-    zip.add(`xl/worksheets/_rels/sheet${index + 1}.xml.rels`, utf8(relationshipsXml(rels)));
-  return types;
+function sheetRelationships(sheet: NumberedSheet): Relationship[] {
+  const rels: Relationship[] = [];
+  if (sheet.drawing)
+    rels.push({
+      id: sheet.drawing.relId,
+      type: REL.drawing,
+      target: relativeTarget(sheet.drawing.path),
+    });
+  for (const t of sheet.tables)
+    rels.push({ id: t.relId, type: REL.table, target: relativeTarget(t.path) });
+  return rels;
 }
 
 /** The table part: its range, a filter button on every column, banded rows. */
-function tableXml(t: TableAt, letters: readonly string[]): string {
-  const ref = `${letters[t.table.left]}${t.table.top}:${letters[t.right]}${t.bottom}`;
-  const name = escapeXml(t.table.name);
-  const columns = t.table.header
+function tableXml(t: NumberedTable): string {
+  const table = t.plan;
+  const right = table.left + table.header.length - 1;
+  const bottom = table.top + table.rows.length;
+  const ref = `${columnLetters(table.left)}${table.top}:${columnLetters(right)}${bottom}`;
+  const name = escapeXml(table.name);
+  const columns = table.header
     .map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`)
     .join("");
   return (
     `${XML_HEAD}<table xmlns="${MAIN_NS}" id="${t.id}" name="${name}" displayName="${name}" ref="${ref}" headerRowCount="1">` +
-    `<autoFilter ref="${ref}"/><tableColumns count="${t.table.header.length}">${columns}</tableColumns>` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${table.header.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
     `</table>`
   );
 }
 
-/** A defined name that repeats a frozen header on every printed page. */
+/** A defined name that repeats the plan's title rows on every printed page. */
 function printTitles(plan: SheetPlan, index: number): string {
-  if (plan.freezeRows <= 0) return "";
+  const rows = plan.page.printTitleRows;
+  if (!rows) return "";
   const quoted = `'${plan.name.replace(/'/g, "''")}'`;
-  return `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!$1:$${plan.freezeRows}`)}</definedName>`;
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!$${rows.top}:$${rows.bottom}`)}</definedName>`;
 }
 
 function workbookXml(plan: WorkbookPlan): string {
@@ -368,12 +458,9 @@ function corePropertiesXml(title: string, made: Date): string {
   );
 }
 
-function contentTypesXml(types: readonly string[]): string {
+function contentTypesXml(types: NumberedPackage["types"]): string {
   const overrides = types
-    .map((t) => {
-      const [part, type] = t.split("|");
-      return `<Override PartName="${part}" ContentType="${type}"/>`;
-    })
+    .map((t) => `<Override PartName="/${t.path}" ContentType="${t.type}"/>`)
     .join("");
   return (
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -396,34 +483,46 @@ export async function committeeWorkbook(
   options: CommitteeWorkbookOptions = {}
 ): Promise<Uint8Array> {
   const made = options.made ?? new Date();
+  const parts = numberParts(plan);
   const strings = new SharedStrings();
   const styles = new CellStyles();
-  const numbering: Numbering = { table: 0, drawing: 0, chart: 0 };
   const zip = new ZipWriter(options.codec ?? defaultCodec());
-  const types = [
-    `/xl/workbook.xml|${TYPE.workbook}`,
-    `/xl/styles.xml|${TYPE.styles}`,
-    `/xl/sharedStrings.xml|${TYPE.sharedStrings}`,
-    `/docProps/core.xml|${TYPE.core}`,
-    `/docProps/app.xml|${TYPE.extended}`,
-  ];
   // The largest sheet first: its part compresses (on another thread, where the host allows) while
   // the others are written.
   const size = (sheet: SheetPlan) =>
     sheet.cells.length + sheet.tables.reduce((n, t) => n + t.rows.length * t.header.length, 0);
-  const order = plan.sheets
-    .map((_s, i) => i)
-    .sort((a, b) => size(plan.sheets[b]) - size(plan.sheets[a]));
-  for (const i of order)
-    types.push(...sheetXml(plan.sheets[i], i, strings, styles, numbering, zip));
+  const bySize = [...parts.sheets].sort((a, b) => size(b.plan) - size(a.plan));
+  for (const sheet of bySize) {
+    zip.add(sheet.path, sheetXml(sheet, strings, styles));
+    for (const t of sheet.tables) zip.add(t.path, utf8(tableXml(t)));
+    if (sheet.drawing) {
+      for (const chart of sheet.drawing.charts)
+        zip.add(chart.path, utf8(chartXml(sheet.plan.name, chart.plan, sheet.plan.cells)));
+      zip.add(sheet.drawing.path, utf8(drawingXml(sheet.drawing.charts.map((c) => c.plan))));
+      zip.add(
+        relsPath(sheet.drawing.path),
+        utf8(
+          relationshipsXml(
+            sheet.drawing.charts.map((c) => ({
+              id: c.relId,
+              type: REL.chart,
+              target: relativeTarget(c.path),
+            }))
+          )
+        )
+      );
+    }
+    const rels = sheetRelationships(sheet);
+    if (rels.length) zip.add(relsPath(sheet.path), utf8(relationshipsXml(rels)));
+  }
   // The shared strings and styles are complete only once every sheet is written.
   zip.add("xl/sharedStrings.xml", strings.xml());
   zip.add("xl/styles.xml", utf8(styles.xml()));
   const workbookRels: Relationship[] = [
-    ...plan.sheets.map((_s, i) => ({
-      id: `rId${i + 1}`,
+    ...parts.sheets.map((s) => ({
+      id: s.relId,
       type: REL.worksheet,
-      target: `worksheets/sheet${i + 1}.xml`,
+      target: s.path.replace(/^xl\//, ""),
     })),
     { id: `rId${plan.sheets.length + 1}`, type: REL.styles, target: "styles.xml" },
     { id: `rId${plan.sheets.length + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
@@ -447,6 +546,12 @@ export async function committeeWorkbook(
       ])
     )
   );
-  zip.add("[Content_Types].xml", utf8(contentTypesXml(types)));
+  zip.add("[Content_Types].xml", utf8(contentTypesXml(parts.types)));
   return zip.finish(made);
+}
+
+/** "xl/worksheets/_rels/sheet1.xml.rels" for "xl/worksheets/sheet1.xml". */
+function relsPath(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return `${path.slice(0, slash)}/_rels/${path.slice(slash + 1)}.rels`;
 }

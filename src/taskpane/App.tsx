@@ -26,6 +26,7 @@ import { BusyLine } from "./components/BusyLine";
 import { ErrorBar } from "./components/ErrorBar";
 import { FindingsList } from "./components/FindingsList";
 import { LiveOptions } from "./components/LiveOptions";
+import { LastYearPicker } from "./components/LastYearPicker";
 import { RowPreview } from "./components/RowPreview";
 import { ScheduleList } from "./components/ScheduleList";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -187,6 +188,12 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
           onExportFindings={() => void checker.exportFindings()}
         />
       )}
+      <LastYearPicker
+        comparingWith={state.lastYear?.name ?? null}
+        disabled={busy || !view}
+        onPick={(file) => void checker.compareWith(file)}
+        onStop={() => void checker.stopComparing()}
+      />
       {state.busy && <BusyLine busy={state.busy} onCancel={checker.cancel} />}
       <div aria-live="polite" className={styles.status}>
         {state.rechecking ? (

@@ -59,6 +59,11 @@ export interface CheckerState {
   liveNotes: readonly string[];
   /** An edit is being checked: said quietly, without the busy line. */
   rechecking: boolean;
+  /**
+   * Last year's workbook the user chose to compare with, or null. The pane keeps only the file's
+   * handle: the engine reads it with each check and keeps what it compares.
+   */
+  lastYear: { file: File; name: string } | null;
 }
 
 const initial: CheckerState = {
@@ -79,6 +84,7 @@ const initial: CheckerState = {
   reveal: 0,
   liveNotes: [],
   rechecking: false,
+  lastYear: null,
 };
 
 /** How much of a check in Excel is the read through Office.js; the engine does the rest. */
@@ -238,16 +244,27 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     [patch]
   );
 
-  /** Reads and checks a workbook in a new engine session; the caller decides what to keep. */
+  /**
+   * Reads and checks a workbook in a new engine session, compared with last year's workbook where
+   * one is given; the caller decides what to keep.
+   */
   const checkIn = useCallback(
-    async (run: Run, workbook: PaneWorkbook, settings: Settings): Promise<CheckView> => {
+    async (
+      run: Run,
+      workbook: PaneWorkbook,
+      settings: Settings,
+      lastYear: File | null
+    ): Promise<CheckView> => {
       const session = engine.session();
       run.session = session;
       try {
         let view: CheckView;
         if (workbook.file) {
-          view = await session.check({ kind: "file", file: workbook.file }, settings, (p) =>
-            progress(run, p)
+          view = await session.check(
+            { kind: "file", file: workbook.file },
+            settings,
+            (p) => progress(run, p),
+            lastYear ?? undefined
           );
         } else {
           // Office.js lives in this thread: the host reads, the engine checks what it read.
@@ -255,11 +272,15 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
             progress(run, { message: p.message, fraction: EXCEL_READ_SHARE * hostFraction(p) })
           );
           if (run.cancelled) throw new CancelledError();
-          view = await session.check({ kind: "read", read }, settings, (p) =>
-            progress(run, {
-              message: p.message,
-              fraction: EXCEL_READ_SHARE + (1 - EXCEL_READ_SHARE) * p.fraction,
-            })
+          view = await session.check(
+            { kind: "read", read },
+            settings,
+            (p) =>
+              progress(run, {
+                message: p.message,
+                fraction: EXCEL_READ_SHARE + (1 - EXCEL_READ_SHARE) * p.fraction,
+              }),
+            lastYear ?? undefined
           );
         }
         if (run.cancelled) throw new CancelledError();
@@ -303,12 +324,14 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         async (run) => {
           const workbook = await make();
           const loaded = await loadSettings(workbook.host);
-          const view = await checkIn(run, workbook, loaded.settings);
+          // Another return: last year's workbook picked for the one before is not its own.
+          const view = await checkIn(run, workbook, loaded.settings, null);
           const checkedAt = new Date();
           return {
             ...loaded,
             workbook,
             view,
+            lastYear: null,
             checkedAt,
             status: `Checked at ${clock(checkedAt)}.`,
             chosen: null,
@@ -371,7 +394,12 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
             loaded = l;
           }
           const before = latest.current.view;
-          const view = await checkIn(run, workbook, settings);
+          const view = await checkIn(
+            run,
+            workbook,
+            settings,
+            latest.current.lastYear?.file ?? null
+          );
           const checkedAt = new Date();
           const noted = await notesFollow(workbook.host, settings, view);
           return {
@@ -488,7 +516,9 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
           await workbook.host.saveSettings(settings);
           // Saved: from here the pane uses them, even if the check that follows is cancelled.
           patch({ settings, settingsLoaded: true, settingsProblems: [] });
-          const view = latest.current.view ? await checkIn(run, workbook, settings) : null;
+          const view = latest.current.view
+            ? await checkIn(run, workbook, settings, latest.current.lastYear?.file ?? null)
+            : null;
           const checkedAt = new Date();
           const noted = view ? await notesFollow(workbook.host, settings, view) : {};
           const where =
@@ -801,6 +831,66 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     [act]
   );
 
+  /**
+   * Compares with last year's workbook (a file the user picked) and checks again: findings gain
+   * carried-forward actions, and the committee summary its direction of travel. If last year's
+   * workbook cannot be used, the results on screen stay as they were.
+   */
+  const compareWith = useCallback(
+    (file: File) =>
+      act(
+        "Comparing with last year's workbook",
+        async (run) => {
+          const workbook = latest.current.workbook;
+          if (!workbook) return {};
+          const view = await checkIn(run, workbook, latest.current.settings, file);
+          const matched = view.lastYear?.matched ?? 0;
+          const checkedAt = new Date();
+          return {
+            view,
+            checkedAt,
+            lastYear: { file, name: file.name },
+            status: `Comparing with ${file.name}: ${matched} requirement${matched === 1 ? "" : "s"} matched with last year's.`,
+            chosen: null,
+            preview: null,
+          };
+        },
+        {
+          cancellable: true,
+          failure: (message) => ({
+            message,
+            detail: latest.current.lastYear
+              ? `The results below still compare with ${latest.current.lastYear.name}.`
+              : "The results below are not compared with last year's.",
+          }),
+        }
+      ),
+    [act, checkIn]
+  );
+
+  /** Stops comparing with last year's workbook and checks again without it. */
+  const stopComparing = useCallback(
+    () =>
+      act(
+        "Checking schedules",
+        async (run) => {
+          const workbook = latest.current.workbook;
+          if (!workbook) return {};
+          const view = await checkIn(run, workbook, latest.current.settings, null);
+          return {
+            view,
+            checkedAt: new Date(),
+            lastYear: null,
+            status: "No longer comparing with last year's workbook.",
+            chosen: null,
+            preview: null,
+          };
+        },
+        { cancellable: true }
+      ),
+    [act, checkIn]
+  );
+
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
   return {
@@ -815,6 +905,8 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     closePreview,
     saveSettings,
     buildCommitteeSummary,
+    compareWith,
+    stopComparing,
     dismissError,
     focusOn,
     setCheckAsYouType,

@@ -24,7 +24,9 @@ import {
   chromium,
 } from "playwright-core";
 import { RIVERBEND_FILE } from "../../examples/riverbend";
+import { RIVERBEND_LAST_YEAR_FILE } from "../../examples/riverbend-last-year";
 import { main } from "../../src/cli/main";
+import { type Finding, severityCounts } from "../../src/core/findings";
 import { CASES } from "../fixtures/cases";
 import { writeBigReturn } from "../helpers/big-return";
 import { writeWorkbook } from "../helpers/check-fixture";
@@ -150,6 +152,11 @@ async function pageFindings(page: Page): Promise<string[]> {
 async function reveal(page: Page, name: RegExp): Promise<Locator> {
   const button = page.getByRole("button", { name }).first();
   await page.evaluate(() => window.scrollTo(0, 0));
+  // The list renders for the new scroll position on the next frames: a row counted before then may
+  // be one it is about to take out of the page.
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))))
+  );
   for (let i = 0; i < 400 && (await button.count()) === 0; i++) {
     const moved = await page.evaluate(() => {
       const before = window.scrollY;
@@ -169,7 +176,7 @@ async function cliReport(file: string, ...flags: string[]) {
     out: (t) => (out += t),
     err: () => undefined,
   });
-  return JSON.parse(out) as { issues: { sheet: string; cell: string; message: string }[] };
+  return JSON.parse(out) as { issues: Finding[] };
 }
 
 async function cliFindings(file: string, ...flags: string[]): Promise<string[]> {
@@ -255,8 +262,10 @@ describe("task pane in Chromium, outside Excel", () => {
       });
       if (i === 0) {
         await page.screenshot({ path: join(SHOTS, "02-results.png"), fullPage: true });
-        // The summary line counts as the CLI does, in words.
-        await page.getByText("15 findings: 3 errors, 10 warnings, 2 notices").waitFor();
+        // The summary line counts as the CLI does, in words: as many as the CLI finds today
+        // (target dates pass as the days go by).
+        const issues = (await cliReport(file)).issues;
+        await page.getByText(`${issues.length} findings: ${severityCounts(issues)}`).waitFor();
       }
     }
     await context.close();
@@ -314,7 +323,7 @@ describe("task pane in Chromium, outside Excel", () => {
     await (await reveal(page, /^Show Service Delivery cell D15,/)).click();
     await page.getByRole("region", { name: "Row preview" }).waitFor();
     await page.screenshot({ path: join(SHOTS, "04-checked-again.png") });
-    expect((await pageFindings(page)).length).toBe(15);
+    expect(await pageFindings(page)).toEqual(await cliFindings(RIVERBEND_FILE));
     await context.close();
   }, 90_000);
 
@@ -385,7 +394,7 @@ describe("task pane in Chromium, outside Excel", () => {
     // The good file is still the one open, with its results.
     await page.getByRole("heading", { name: "Results for riverbend-local-code.xlsx" }).waitFor();
     expect(await page.getByText("corrupt.xlsx", { exact: true }).count()).toBe(0);
-    expect((await pageFindings(page)).length).toBe(15);
+    expect(await pageFindings(page)).toEqual(await cliFindings(RIVERBEND_FILE));
     await page.screenshot({ path: join(SHOTS, "07-corrupt-after-good.png") });
     await openFile(page, notExcel);
     await page
@@ -430,7 +439,11 @@ describe("task pane in Chromium, outside Excel", () => {
       await select.evaluate((el) => getComputedStyle(el.parentElement!).outlineStyle)
     ).not.toBe("none");
     await page.keyboard.press("Tab");
-    const first = page.getByRole("button", { name: /^Show Local Code 2025-26 cell E12, warning/ });
+    // The list's first finding, whichever it is today (target dates pass as the days go by).
+    const firstLabel =
+      (await page.getByRole("button", { name: FINDING }).first().getAttribute("aria-label")) ?? "";
+    expect(firstLabel).toMatch(/^Show Local Code 2025-26 cell /);
+    const first = page.getByRole("button", { name: firstLabel, exact: true });
     await expectFocus(page, first, "the first finding");
     await page.keyboard.press("Enter");
     const preview = page.getByRole("region", { name: "Row preview" });
@@ -448,16 +461,19 @@ describe("task pane in Chromium, outside Excel", () => {
     await expectFocus(page, first, "the first finding, after Escape");
     expect(await preview.count()).toBe(0);
     await page.keyboard.press("ArrowDown");
-    const second = page.getByRole("button", { name: /^Show Local Code 2025-26 cell G12, warning/ });
+    const secondLabel =
+      (await page.getByRole("button", { name: FINDING }).nth(1).getAttribute("aria-label")) ?? "";
+    const second = page.getByRole("button", { name: secondLabel, exact: true });
     await expectFocus(page, second, "the second finding");
     await page.keyboard.press("Enter");
     await page.getByRole("region", { name: "Row preview" }).waitFor();
     await page.keyboard.press("Escape");
     await expectFocus(page, second, "the second finding, after Escape");
 
-    // Back up to Settings: Shift+Tab past the filter and the rule buttons to the toolbar.
+    // Back up to Settings: Shift+Tab past the filter, the rule buttons and "Compare with last
+    // year's workbook…" to the toolbar.
     const settings = page.getByRole("button", { name: "Settings" });
-    for (let i = 0; i < rules + 2 && !(await hasFocus(settings)); i++)
+    for (let i = 0; i < rules + 3 && !(await hasFocus(settings)); i++)
       await page.keyboard.press("Shift+Tab");
     await expectFocus(page, settings, "the Settings button");
     await page.keyboard.press("Enter");
@@ -595,9 +611,65 @@ describe("task pane in Chromium, outside Excel", () => {
     await wb.xlsx.readFile(saved);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Committee Summary", "Action Plan"]);
     const zip = await JSZip.loadAsync(readFileSync(saved));
+    // A mean chart and a distribution chart for each of the example's two scales.
     expect(
       Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
-    ).toHaveLength(2);
+    ).toHaveLength(4);
+    await context.close();
+  }, 90_000);
+
+  it("compares with last year's workbook: the CLI's carried-forward findings, then a summary with direction of travel", async () => {
+    const { page, context } = await openPane();
+    await openFile(page, RIVERBEND_FILE);
+    await waitForResults(page, RIVERBEND_FILE);
+    await page.getByTestId("last-year-input").setInputFiles(RIVERBEND_LAST_YEAR_FILE);
+    await page
+      .getByText(/^Comparing with riverbend-local-code-2024-25\.xlsx: 20 requirements matched/)
+      .waitFor({ timeout: 60_000 });
+    await page.getByTestId("busy").waitFor({ state: "detached", timeout: 60_000 });
+    expect(await pageFindings(page)).toEqual(
+      await cliFindings(RIVERBEND_FILE, "--previous", RIVERBEND_LAST_YEAR_FILE)
+    );
+    // B2, G2 and (c) at least; A2 too once its target date has passed.
+    expect(
+      (await pageFindings(page)).filter((f) => f.endsWith("carried forward")).length
+    ).toBeGreaterThanOrEqual(3);
+    // Checking again keeps comparing: the engine reads last year's workbook with each check.
+    await page.getByRole("button", { name: "Check schedules" }).click();
+    await page.getByText(/^Checked again at \d\d:\d\d: no change\.$/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Build committee summary" }).click(),
+    ]);
+    const saved = join(SHOTS, "committee-summary-compared.xlsx");
+    await download.saveAs(saved);
+    await page.screenshot({ path: join(SHOTS, "16-compared-with-last-year.png"), fullPage: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const values = wb.getWorksheet("Action Plan")!.getSheetValues().flat();
+    expect(values).toContain("Direction");
+    expect(values).toContain("↓ Down from 4");
+    // Stopping: the CLI's findings without --previous again.
+    await page.getByRole("button", { name: "Stop comparing" }).click();
+    await page.getByText("No longer comparing with last year's workbook.").waitFor();
+    expect(await pageFindings(page)).toEqual(await cliFindings(RIVERBEND_FILE));
+    await context.close();
+  }, 120_000);
+
+  it("says which file failed when last year's workbook is not one, and keeps the results as they were", async () => {
+    const notExcel = join(tmp, "last-year-minutes.xlsx");
+    writeFileSync(notExcel, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    const { page, context } = await openPane();
+    await openFile(page, RIVERBEND_FILE);
+    await waitForResults(page, RIVERBEND_FILE);
+    await page.getByTestId("last-year-input").setInputFiles(notExcel);
+    const alert = page.getByRole("alert");
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toContain(
+      "Last year's workbook last-year-minutes.xlsx could not be read"
+    );
+    expect(await page.getByText(/^Comparing with/).count()).toBe(0);
+    expect(await pageFindings(page)).toEqual(await cliFindings(RIVERBEND_FILE));
     await context.close();
   }, 90_000);
 

@@ -1,12 +1,21 @@
 /**
- * The committee sheets written into the workbook, on the Excel double: marks that survive
- * sessions, new sheets before old ones go, a free table name, requests sized by bytes, and a
- * protected workbook reported before anything is written.
+ * The committee sheets written into the workbook, on the Excel double: the same content as the
+ * .xlsx file (cells, looks, merges, the table, a chart per scale, page setup, header and footer,
+ * print titles, page breaks), written with marks that survive sessions, new sheets before old ones
+ * go, a free table name, requests sized by bytes, and a protected workbook reported before
+ * anything is written.
  */
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
+import { a1 } from "../../src/core/grid";
 import { defaultSettings } from "../../src/core/settings";
 import { type CommitteeSummary, buildSummary } from "../../src/core/summary/model";
-import { planCommitteeSheets } from "../../src/core/summary/plan";
+import {
+  ACTION_PLAN_TITLE,
+  type PlanRange,
+  SUMMARY_TITLE,
+  type SheetPlan,
+  planCommitteeSheets,
+} from "../../src/core/summary/plan";
 import { validateGrids } from "../../src/core/validate";
 import { createExcelHost } from "../../src/excel/excel-host";
 import { SHEET_MARK_KEY } from "../../src/excel/own-sheets";
@@ -21,7 +30,11 @@ import {
   type ExcelDouble,
   WEB_PAYLOAD_LIMIT,
   createExcelDouble,
+  printSetup,
+  rowHeights,
 } from "../helpers/excel-double";
+import type { Area } from "../helpers/excel-double/addresses";
+import { AS_AT } from "../helpers/committee";
 import { gridsFromSpecs } from "../helpers/fake-host";
 
 const summary = (): CommitteeSummary =>
@@ -29,7 +42,7 @@ const summary = (): CommitteeSummary =>
     [
       {
         source: "",
-        result: validateGrids(gridsFromSpecs(RIVERBEND_SHEETS)),
+        result: validateGrids(gridsFromSpecs(RIVERBEND_SHEETS), { asAt: AS_AT }),
         settings: defaultSettings(),
       },
     ],
@@ -42,7 +55,20 @@ const write = (excel: ExcelDouble, s = summary(), customProperties = true) =>
     ...DEFAULT_WRITE_OPTIONS,
     customProperties,
   });
-const SUMMARY_TITLE = "Committee summary: governance self-assessment";
+
+/** A plan's range (1-based) as the double stores areas (0-based). */
+const area = (r: PlanRange): Area => ({
+  top: r.top - 1,
+  left: r.left - 1,
+  bottom: r.bottom - 1,
+  right: r.right - 1,
+});
+
+/** The A1 address of a table cell: its row under the header (0 = the header) and its column. */
+const tableCell = (sheet: SheetPlan, row: number, column: string) => {
+  const t = sheet.tables[0];
+  return a1(t.top + row, t.left + t.header.indexOf(column));
+};
 
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
@@ -55,70 +81,184 @@ function installed(options: DoubleOptions): ExcelDouble {
 }
 
 describe("writing the committee sheets in Excel", () => {
-  it("adds both sheets with the table, the charts (series by column), a frozen header and marks", async () => {
+  it("writes the file's content: every cell, its look, the merges, the table and its alignment, frozen header, marks", async () => {
     const excel = createExcelDouble({ sheets: [plain("Cover")] });
+    const plan = planCommitteeSheets(summary());
+    const [summaryPlan, actionsPlan] = plan.sheets;
     const out = await write(excel);
     expect(out).toEqual({ names: ["Committee Summary", "Action Plan"], replaced: 0 });
     expect(excel.syncs()).toBe(4);
+    expect(excel.log.filter((l) => l.error)).toEqual([]);
     expect(excel.workbook.screenUpdatingSuspensions).toBe(1);
     expect(excel.workbook.activeSheet?.name).toBe("Committee Summary");
-    expect(excel.cell("Committee Summary", "A1")).toEqual({
+    const sheet = excel.sheet("Committee Summary");
+    // Every planned cell, value and look, as the .xlsx writer writes it; text as text.
+    for (const c of summaryPlan.cells) {
+      const { value, style } = excel.cell("Committee Summary", a1(c.row, c.col));
+      expect(value).toEqual(c.value ?? "");
+      if (typeof c.value === "string") expect(style.numberFormat).toBe("@");
+      if (c.bold) expect(style.bold).toBe(true);
+      if (c.fill) expect(style.fill).toBe(c.fill);
+      if (c.align)
+        expect(style.horizontalAlignment).toBe(
+          { left: "Left", right: "Right", center: "Center" }[c.align]
+        );
+    }
+    expect(excel.cell("Committee Summary", "A1")).toMatchObject({
       value: SUMMARY_TITLE,
       style: { numberFormat: "@", bold: true, size: 14 },
     });
-    expect(excel.cell("Committee Summary", "C10").value).toBe(3);
-    expect(excel.cell("Committee Summary", "J10").style).toEqual({
-      numberFormat: "@",
+    expect(sheet.merges).toEqual(summaryPlan.merges.map(area));
+    // Principle A's RAG cell: Amber, bold, centred.
+    const rag = summaryPlan.cells.find((c) => c.value === "Amber" && c.fill)!;
+    expect(excel.cell("Committee Summary", a1(rag.row, rag.col)).style).toMatchObject({
       bold: true,
       fontColor: "#000000",
       fill: "#F7C948",
+      horizontalAlignment: "Center",
     });
-    const charts = excel.sheet("Committee Summary").charts.map((c) => ({
-      type: c.type,
-      seriesBy: c.seriesBy,
-      position: c.position,
-      title: c.title,
-      x: c.xAxisValues,
-    }));
-    expect(charts).toEqual([
-      {
-        type: "BarClustered",
-        seriesBy: "Columns",
-        position: ["L9", "T27"],
-        title: "Mean score by section",
-        x: { top: 9, left: 0, bottom: 16, right: 0 },
-      },
-      {
-        type: "BarStacked",
-        seriesBy: "Columns",
-        position: ["L29", "T49"],
-        title: "Distribution of scores by section",
-        x: undefined,
-      },
-    ]);
+    // The sheet's own text size, every cell at the top of its row; rows above any table sized.
+    expect(sheet.style(-1, 0)).toMatchObject({ size: 10, verticalAlignment: "Top" });
+    expect(rowHeights(sheet).get(0)).toBe(summaryPlan.rowHeights[1]);
+
     const actions = excel.sheet("Action Plan");
-    expect(excel.workbook.tables.map((t) => [t.name, t.sheet.name, t.style])).toEqual([
-      ["GovcheckActionPlan", "Action Plan", "TableStyleMedium2"],
+    const table = actionsPlan.tables[0];
+    expect(excel.workbook.tables.map((t) => [t.name, t.sheet.name, t.style, t.area])).toEqual([
+      [
+        "GovcheckActionPlan",
+        "Action Plan",
+        "TableStyleMedium2",
+        { top: table.top - 1, left: 0, bottom: table.top - 1 + table.rows.length, right: 8 },
+      ],
     ]);
-    expect(actions.frozenRows).toBe(1);
-    expect(excel.cell("Action Plan", "A1").value).toBe("Lead officer");
-    expect(excel.cell("Action Plan", "C2")).toEqual({ value: "B2", style: { numberFormat: "@" } });
+    expect(actions.frozenRows).toBe(table.top);
+    expect(excel.cell("Action Plan", "A1").value).toBe(ACTION_PLAN_TITLE);
+    expect(excel.cell("Action Plan", tableCell(actionsPlan, 0, "Lead officer")).value).toBe(
+      "Lead officer"
+    );
+    expect(excel.cell("Action Plan", tableCell(actionsPlan, 1, "Section and ref"))).toMatchObject({
+      value: "Principle B B2",
+      style: { numberFormat: "@" },
+    });
+    // Each header aligned as its values: the score right, the requirement left, both 9 pt.
+    for (const [column, align] of [
+      ["Score", "Right"],
+      ["Requirement", "Left"],
+    ]) {
+      for (const row of [0, 1])
+        expect(excel.cell("Action Plan", tableCell(actionsPlan, row, column)).style).toMatchObject({
+          horizontalAlignment: align,
+          size: 9,
+        });
+    }
     expect(
-      JSON.parse(excel.sheet("Committee Summary").customProperties.get(SHEET_MARK_KEY)!.value)
-    ).toEqual({ kind: "summary", title: SUMMARY_TITLE });
+      excel.cell("Action Plan", tableCell(actionsPlan, 1, "Improvement action")).style
+    ).toMatchObject({ wrap: true, indent: 1 });
+
+    expect(JSON.parse(sheet.customProperties.get(SHEET_MARK_KEY)!.value)).toEqual({
+      kind: "summary",
+      title: SUMMARY_TITLE,
+    });
     expect(JSON.parse(actions.customProperties.get(SHEET_MARK_KEY)!.value)).toEqual({
       kind: "actions",
-      title: "Lead officer",
+      title: ACTION_PLAN_TITLE,
     });
     expect(excel.workbook.settings.get(OWN_SHEETS_KEY)).toEqual([
-      {
-        id: excel.sheet("Committee Summary").id,
-        name: "Committee Summary",
-        kind: "summary",
-        title: SUMMARY_TITLE,
-      },
-      { id: actions.id, name: "Action Plan", kind: "actions", title: "Lead officer" },
+      { id: sheet.id, name: "Committee Summary", kind: "summary", title: SUMMARY_TITLE },
+      { id: actions.id, name: "Action Plan", kind: "actions", title: ACTION_PLAN_TITLE },
     ]);
+  });
+
+  it("draws a chart per scale on the scale's terms: each series from its column, red to green, axis from the scale's minimum", async () => {
+    const excel = createExcelDouble({ sheets: [plain("Cover")] });
+    const [summaryPlan] = planCommitteeSheets(summary()).sheets;
+    await write(excel);
+    const charts = excel.sheet("Committee Summary").charts;
+    expect(charts.map((c) => [c.type, c.seriesBy, c.title])).toEqual(
+      summaryPlan.charts.map((c) => [
+        c.kind === "bar" ? "BarClustered" : "BarStacked",
+        "Columns",
+        c.title,
+      ])
+    );
+    charts.forEach((chart, i) => {
+      const planned = summaryPlan.charts[i];
+      expect(chart.position).toEqual([
+        a1(planned.anchor.top, planned.anchor.left),
+        a1(planned.anchor.bottom, planned.anchor.right),
+      ]);
+      // Each series from its own column of the chart's table, named as planned, over the labels.
+      expect(chart.series.map((x) => [x.name, x.values, x.xAxisValues, x.fill])).toEqual(
+        planned.series.map((x) => [
+          x.name,
+          area(x.values),
+          area(planned.categories),
+          `#${x.colour}`,
+        ])
+      );
+      expect(chart.valueAxis).toMatchObject({
+        title: planned.valueAxis.title,
+        minimum: planned.valueAxis.min,
+        maximum: planned.valueAxis.max,
+        majorUnit: planned.valueAxis.majorUnit,
+        numberFormat: planned.valueAxis.numberFormat,
+      });
+      expect(chart.categoryAxis.reversePlotOrder).toBe(true);
+      expect([chart.fontSize, chart.titleFontSize, chart.legendVisible]).toEqual([
+        10,
+        11,
+        planned.legend,
+      ]);
+    });
+    const [mean, distribution] = charts;
+    expect(mean.valueAxis).toMatchObject({ minimum: 1, maximum: 5, majorUnit: 1 });
+    expect(mean.series[0]).toMatchObject({
+      hasDataLabels: true,
+      dataLabels: { showValue: true, numberFormat: "0.00" },
+    });
+    expect(distribution.series.map((x) => x.fill)).toEqual([
+      "#C50F1F",
+      "#F7630C",
+      "#F7C948",
+      "#8CBD18",
+      "#107C10",
+    ]);
+    expect(distribution.legendPosition).toBe("Bottom");
+  });
+
+  it("prints as the file does: A4 landscape at 100%, header and footer, print titles, page breaks", async () => {
+    const excel = createExcelDouble({ sheets: [plain("Cover")] });
+    const plan = planCommitteeSheets(summary());
+    await write(excel);
+    const [sheet, actions] = ["Committee Summary", "Action Plan"].map((n) =>
+      printSetup(excel.sheet(n))
+    );
+    for (const s of [sheet, actions]) {
+      expect(s).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { scale: 100 } });
+      expect(s.margins).toEqual({
+        left: 18,
+        right: 18,
+        top: 54,
+        bottom: 54,
+        header: expect.closeTo(21.6, 6),
+        footer: expect.closeTo(21.6, 6),
+      });
+    }
+    expect(sheet.headerFooter).toEqual({
+      leftHeader: `&10&"-,Regular"${SUMMARY_TITLE}`,
+      centerHeader: '&10&"-,Regular"Source: this workbook',
+      rightHeader: '&10&"-,Regular"Made 24/11/2026',
+      leftFooter: '&10&"-,Regular"Committee Summary',
+      centerFooter: "",
+      rightFooter: '&10&"-,Regular"Page &P of &N',
+    });
+    expect(actions.headerFooter.leftHeader).toBe(`&10&"-,Regular"${ACTION_PLAN_TITLE}`);
+    const top = plan.sheets[1].tables[0].top;
+    expect(actions.printTitleRows).toMatchObject({ top: top - 1, bottom: top - 1 });
+    expect(sheet.printTitleRows).toBeUndefined();
+    // A break above the row that starts each new page.
+    expect(sheet.rowBreaks).toEqual(plan.sheets[0].page.rowBreaks);
+    expect(sheet.rowBreaks.length).toBeGreaterThan(0);
   });
 
   it("replaces the sheets it made in an earlier session (every sheet id changed), and keeps the user's", async () => {
@@ -189,11 +329,14 @@ describe("writing the committee sheets in Excel", () => {
     const excel = createExcelDouble({ sheets: [plain("Cover")] });
     await write(excel);
     const before = excel.sheetNames();
-    excel.failNext("ChartCollection.add", "GeneralException");
-    await expect(write(excel)).rejects.toMatchObject({ code: "GeneralException" });
-    expect(excel.sheetNames()).toEqual(before);
-    expect(excel.cell("Committee Summary", "A1").value).toBe(SUMMARY_TITLE);
-    expect(excel.sheet("Action Plan").frozenRows).toBe(1);
+    const frozen = excel.sheet("Action Plan").frozenRows;
+    for (const place of ["ChartCollection.add", "PageLayout.orientation", "Range.merge"]) {
+      excel.failNext(place, "GeneralException");
+      await expect(write(excel)).rejects.toMatchObject({ code: "GeneralException" });
+      expect(excel.sheetNames()).toEqual(before);
+      expect(excel.cell("Committee Summary", "A1").value).toBe(SUMMARY_TITLE);
+      expect(excel.sheet("Action Plan").frozenRows).toBe(frozen);
+    }
   });
 
   it("reports a protected workbook structure before writing anything", async () => {
@@ -225,12 +368,20 @@ describe("writing the committee sheets in Excel", () => {
       ),
     };
     const excel = createExcelDouble({ sheets: [plain("Cover")] });
+    const [, actions] = planCommitteeSheets(risky).sheets;
     await write(excel, risky);
-    expect(["A2", "C2", "D2", "F2"].map((a) => excel.cell("Action Plan", a))).toEqual([
-      { value: "@x", style: { numberFormat: "@" } },
-      { value: "-1", style: { numberFormat: "@" } },
-      { value: '=HYPERLINK("http://example.org","x")', style: { numberFormat: "@" } },
-      { value: "+Review", style: { numberFormat: "@" } },
+    expect(
+      ["Lead officer", "Section and ref", "Requirement", "Improvement action"].map((column) =>
+        excel.cell("Action Plan", tableCell(actions, 1, column))
+      )
+    ).toEqual([
+      { value: "@x", style: expect.objectContaining({ numberFormat: "@" }) },
+      { value: "Principle B -1", style: expect.objectContaining({ numberFormat: "@" }) },
+      {
+        value: '=HYPERLINK("http://example.org","x")',
+        style: expect.objectContaining({ numberFormat: "@" }),
+      },
+      { value: "+Review", style: expect.objectContaining({ numberFormat: "@" }) },
     ]);
   });
 
@@ -246,11 +397,15 @@ describe("writing the committee sheets in Excel", () => {
       })),
     };
     const excel = createExcelDouble({ sheets: [plain("Cover")] });
+    const [, actions] = planCommitteeSheets(long).sheets;
     await write(excel, long);
     expect(excel.log.filter((l) => l.error)).toEqual([]);
     expect(excel.maxRequestBytes()).toBeLessThan(WEB_PAYLOAD_LIMIT);
-    expect(excel.cell("Action Plan", "D3001").value).toBe("\u00e9".repeat(900));
-    expect(excel.workbook.tables[0].area).toEqual({ top: 0, left: 0, bottom: 3000, right: 9 });
+    expect(excel.cell("Action Plan", tableCell(actions, 3000, "Requirement")).value).toBe(
+      "\u00e9".repeat(900)
+    );
+    const top = actions.tables[0].top - 1;
+    expect(excel.workbook.tables[0].area).toEqual({ top, left: 0, bottom: top + 3000, right: 8 });
   }, 30_000);
 
   it("takes the same number of syncs for a short and a long action plan that fit one request", async () => {
@@ -270,6 +425,6 @@ describe("writing the committee sheets in Excel", () => {
 
   it("puts the plan's A1 text in the mark", () => {
     const plan = planCommitteeSheets(summary());
-    expect(plan.sheets.map(titleOf)).toEqual([SUMMARY_TITLE, "Lead officer"]);
+    expect(plan.sheets.map(titleOf)).toEqual([SUMMARY_TITLE, ACTION_PLAN_TITLE]);
   });
 });

@@ -9,6 +9,8 @@ import {
   RichApiError,
   WEB_PAYLOAD_LIMIT,
   createExcelDouble,
+  printSetup,
+  rowHeights,
 } from "../helpers/excel-double";
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -867,5 +869,252 @@ describe("the Excel double: notes, comments and links", () => {
     expect(excel.followLink("Findings", "A2")).toEqual({ sheet: "Plain_1", address: "B2" });
     expect(() => excel.followLink("Findings", "A3")).toThrow(/Reference isn't valid/);
     expect(() => excel.followLink("Findings", "A4")).toThrow(/Reference isn't valid/);
+  });
+});
+
+describe("the Excel double: page setup (ExcelApi 1.9)", () => {
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout: orientation, paperSize (Excel.PaperType), margins in
+  // points; zoom "must be set as a JSON object (use x.zoom = {...} instead of x.zoom.scale = ...)", its scale "between 10 and 400".
+  it("takes orientation, paper and margins, and a zoom set as a whole object with a scale from 10 to 400", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")] });
+    const context = excel.context();
+    const layout = context.workbook.worksheets.getItem("S").pageLayout;
+    layout.orientation = "Landscape";
+    layout.paperSize = "A4";
+    layout.zoom = { scale: 100 };
+    layout.leftMargin = 18;
+    await context.sync();
+    expect(printSetup(excel.sheet("S"))).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { scale: 100 },
+      margins: { left: 18, top: 54 },
+    });
+    // zoom.scale on its own reads zoom first, which was never loaded.
+    expect(() => (layout.zoom.scale = 50)).toThrow(/load/);
+    const bad: ((l: Excel.PageLayout) => void)[] = [
+      (l) => (l.zoom = { scale: 5 }),
+      (l) => (l.zoom = { scale: 401 }),
+      (l) => (l.orientation = "Sideways" as Excel.PageOrientation),
+      (l) => (l.paperSize = "A7" as Excel.PaperType),
+      (l) => (l.topMargin = -1),
+    ];
+    for (const attempt of bad) {
+      attempt(layout);
+      expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    }
+    const old = createExcelDouble({ sheets: [sheet("S")], api: "1.8" }).context();
+    old.workbook.worksheets.getItem("S").pageLayout.orientation = "Landscape";
+    expect(await codeOf(old.sync())).toBe("ApiNotFound");
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.headerfooter (Excel's &P, &N codes); "Characters in a header or
+  // footer: 255" in https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3.
+  it("keeps each header and footer part, and refuses a header whose three parts pass 255 characters", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")] });
+    const context = excel.context();
+    const all =
+      context.workbook.worksheets.getItem("S").pageLayout.headersFooters.defaultForAllPages;
+    all.leftHeader = "a".repeat(200);
+    all.rightFooter = "Page &P of &N";
+    await context.sync();
+    expect(printSetup(excel.sheet("S")).headerFooter).toMatchObject({
+      leftHeader: "a".repeat(200),
+      rightFooter: "Page &P of &N",
+    });
+    // The footer's parts are counted apart from the header's.
+    all.leftFooter = "b".repeat(200);
+    await context.sync();
+    all.rightHeader = "c".repeat(56);
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    expect(printSetup(excel.sheet("S")).headerFooter.rightHeader).toBe("");
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1);
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-add-member(1):
+  // "Adds a page break before the top-left cell of the range specified"; "Page breaks: 1,026 horizontal and vertical" (limits page).
+  it("repeats whole rows as print titles, and adds page breaks above a range's top-left cell, at most 1,026", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    ws.pageLayout.setPrintTitleRows("$5:$5");
+    ws.horizontalPageBreaks.add("A21");
+    ws.horizontalPageBreaks.add(ws.getRange("C40:D50"));
+    await context.sync();
+    const setup = printSetup(excel.sheet("S"));
+    expect(setup.printTitleRows).toMatchObject({ top: 4, bottom: 4 });
+    expect(setup.rowBreaks).toEqual([20, 39]);
+    expect(() => ws.pageLayout.setPrintTitleRows("A1:B2")).not.toThrow();
+    await expect(context.sync()).rejects.toBeInstanceOf(NotModelledError);
+    for (let r = 100; r < 100 + 1026 - 2; r++) ws.horizontalPageBreaks.add(`A${r}`);
+    await context.sync();
+    ws.horizontalPageBreaks.add("A5000");
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+  });
+});
+
+describe("the Excel double: how cells look and sit", () => {
+  // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat: horizontalAlignment (Excel.HorizontalAlignment),
+  // verticalAlignment, indentLevel "an integer from 0 to 250" (ExcelApi 1.9), rowHeight in points; "Row height: 409 points"
+  // on the specifications and limits page.
+  it("takes alignment, indent and row heights within Excel's limits; a format on whole columns is the columns' own", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S")] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    ws.getRange("B2:C3").format.horizontalAlignment = "Center";
+    ws.getRange("B2").format.indentLevel = 2;
+    ws.getRange("3:5").format.rowHeight = 30;
+    ws.getRange("A:XFD").format.font.size = 10;
+    ws.getRange("A:XFD").format.verticalAlignment = "Top";
+    await context.sync();
+    const s = excel.sheet("S");
+    expect(excel.cell("S", "C3").style).toMatchObject({ horizontalAlignment: "Center" });
+    expect(excel.cell("S", "B2").style).toMatchObject({ indent: 2 });
+    expect([...rowHeights(s).entries()]).toEqual([
+      [2, 30],
+      [3, 30],
+      [4, 30],
+    ]);
+    expect(s.style(-1, 16_383)).toMatchObject({ size: 10, verticalAlignment: "Top" });
+    const read = ws.getRange("B2:C2").format.load("horizontalAlignment");
+    await context.sync();
+    expect(read.horizontalAlignment).toBe("Center");
+    const bad: ((r: Excel.Range) => void)[] = [
+      (r) => (r.format.horizontalAlignment = "Middle" as Excel.HorizontalAlignment),
+      (r) => (r.format.indentLevel = 251),
+      (r) => (r.format.rowHeight = 410),
+    ];
+    for (const attempt of bad) {
+      attempt(ws.getRange("A1"));
+      expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    }
+    const old = createExcelDouble({ sheets: [sheet("S")], api: "1.8" }).context();
+    old.workbook.worksheets.getItem("S").getRange("A1").format.indentLevel = 1;
+    expect(await codeOf(old.sync())).toBe("ApiNotFound");
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1); "only the data in the
+  // upper-left cell will remain": https://support.microsoft.com/office/merge-and-unmerge-cells-5cbd15d5-9375-4540-907f-c673a93fcedf
+  it("merges a range, or each of its rows, keeping the upper-left value; refuses a protected sheet", async () => {
+    const excel = createExcelDouble({
+      sheets: [
+        sheet("S", [
+          ["a", "b", "c"],
+          ["d", "e", "f"],
+        ]),
+        { ...sheet("P"), protected: true },
+      ],
+    });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    ws.getRange("A1:C1").merge(false);
+    ws.getRange("A2:C2").merge(true);
+    await context.sync();
+    expect(excel.sheet("S").merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 2 },
+      { top: 1, left: 0, bottom: 1, right: 2 },
+    ]);
+    expect(["A1", "B1", "C1", "A2", "B2"].map((a) => excel.cell("S", a).value)).toEqual([
+      "a",
+      "",
+      "",
+      "d",
+      "",
+    ]);
+    // What Excel does to part of another merged area is not documented: not guessed.
+    ws.getRange("B1:B3").merge();
+    await expect(context.sync()).rejects.toBeInstanceOf(NotModelledError);
+    context.workbook.worksheets.getItem("P").getRange("A1:B1").merge();
+    expect(await codeOf(context.sync())).toBe("AccessDenied");
+  });
+});
+
+describe("the Excel double: charts", () => {
+  // https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1): a series per
+  // column with "Columns"; https://learn.microsoft.com/javascript/api/excel/excel.chartseriescollection#excel-excel-chartseriescollection-add-member(1)
+  // and ChartSeries.setValues / setXAxisValues (ExcelApi 1.7).
+  it("makes a series per column of its source, and adds named series whose data is one column", async () => {
+    const excel = createExcelDouble({
+      sheets: [
+        sheet("S", [
+          ["Section", "Mean", "Low", "High"],
+          ["A", 2, 1, 3],
+          ["B", 3, 0, 4],
+        ]),
+      ],
+    });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    const chart = ws.charts.add("BarStacked", ws.getRange("C2:C3"), "Columns");
+    chart.series.getItemAt(0).name = "Low";
+    const high = chart.series.add("High");
+    high.setValues(ws.getRange("D2:D3"));
+    high.setXAxisValues(ws.getRange("A2:A3"));
+    const count = chart.series.load("count");
+    await context.sync();
+    expect(count.count).toBe(2);
+    expect(excel.sheet("S").charts[0].series.map((s) => [s.name, s.values, s.xAxisValues])).toEqual(
+      [
+        ["Low", { top: 1, left: 2, bottom: 2, right: 2 }, undefined],
+        [
+          "High",
+          { top: 1, left: 3, bottom: 2, right: 3 },
+          { top: 1, left: 0, bottom: 2, right: 0 },
+        ],
+      ]
+    );
+    // A source holding text, or a series over rows and columns at once: how Excel reads them is not modelled.
+    ws.charts.add("BarClustered", ws.getRange("A1:B3"), "Columns");
+    await expect(context.sync()).rejects.toBeInstanceOf(NotModelledError);
+    high.setValues(ws.getRange("C2:D3"));
+    await expect(context.sync()).rejects.toBeInstanceOf(NotModelledError);
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.chartfill#excel-excel-chartfill-setsolidcolor-member(1) ("#RRGGBB" or an
+  // HTML colour name); Excel.ChartLegendPosition; ChartAxis minimum, maximum, majorUnit, numberFormat (1.8), reversePlotOrder and
+  // setPositionAt (1.7); ChartSeries.dataLabels (1.8); https://learn.microsoft.com/javascript/api/excel/excel.chartfont.
+  it("colours series, places the legend, sets the value axis and labels, and refuses what Excel refuses", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("S", [[1], [2]])] });
+    const context = excel.context();
+    const ws = context.workbook.worksheets.getItem("S");
+    const chart = ws.charts.add("BarClustered", ws.getRange("A1:A2"), "Columns");
+    const series = chart.series.getItemAt(0);
+    series.format.fill.setSolidColor("#0F6CBD");
+    series.hasDataLabels = true;
+    series.dataLabels.numberFormat = "0.00";
+    chart.legend.position = "Bottom";
+    chart.legend.visible = false;
+    chart.format.font.size = 10;
+    chart.title.format.font.size = 11;
+    const axis = chart.axes.valueAxis;
+    axis.minimum = 1;
+    axis.maximum = 5;
+    axis.majorUnit = 1;
+    axis.numberFormat = "0";
+    axis.reversePlotOrder = true;
+    axis.setPositionAt(5);
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    await context.sync();
+    expect(excel.sheet("S").charts[0]).toMatchObject({
+      legendPosition: "Bottom",
+      legendVisible: false,
+      fontSize: 10,
+      titleFontSize: 11,
+      series: [{ fill: "#0F6CBD", hasDataLabels: true, dataLabels: { numberFormat: "0.00" } }],
+      valueAxis: { minimum: 1, maximum: 5, majorUnit: 1, numberFormat: "0", crossesAt: 5 },
+      categoryAxis: { reversePlotOrder: true },
+    });
+    series.format.fill.setSolidColor("not a colour");
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    chart.legend.position = "Middle" as Excel.ChartLegendPosition;
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    chart.axes.categoryAxis.minimum = 1;
+    await expect(context.sync()).rejects.toBeInstanceOf(NotModelledError);
+    const old = createExcelDouble({ sheets: [sheet("S", [[1]])], api: "1.7" }).context();
+    const oldWs = old.workbook.worksheets.getItem("S");
+    oldWs.charts
+      .add("BarClustered", oldWs.getRange("A1"), "Columns")
+      .series.getItemAt(0).dataLabels.showValue = true;
+    expect(await codeOf(old.sync())).toBe("ApiNotFound");
   });
 });

@@ -12,6 +12,7 @@ import { explainOfficeError } from "../../src/excel/office-errors";
 import { SHEET_MARK_KEY } from "../../src/excel/own-sheets";
 import { parseAreasAddress } from "../../src/excel/read-workbook";
 import { SETTINGS_KEY } from "../../src/excel/workbook-settings";
+import { FIXTURE_AS_AT } from "../fixtures/case";
 import { CASES } from "../fixtures/cases";
 import {
   type DoubleOptions,
@@ -125,6 +126,7 @@ describe("reading the workbook through Office.js", () => {
       const read = await host.readWorkbook();
       const result = validateGrids(read.grids, {
         settings: { ...defaultSettings(), ...c.settings },
+        asAt: FIXTURE_AS_AT,
       });
       expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(
         c.expect.findings

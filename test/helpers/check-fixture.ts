@@ -5,7 +5,7 @@ import { type Grid, columnLetters } from "../../src/core/grid";
 import { defaultSettings } from "../../src/core/settings";
 import { type ValidationResult, validateGrids } from "../../src/core/validate";
 import { readWorkbookFile } from "../../src/file";
-import type { FixtureCase } from "../fixtures/case";
+import { FIXTURE_AS_AT, type FixtureCase } from "../fixtures/case";
 import { type SheetSpec, buildWorkbook } from "./workbook-builder";
 
 const dir = mkdtempSync(join(tmpdir(), "govcheck-test-"));
@@ -26,7 +26,10 @@ export async function readFixture(c: FixtureCase, streaming: boolean): Promise<G
 }
 
 export function checkFixture(c: FixtureCase, grids: Grid[]): ValidationResult {
-  return validateGrids(grids, { settings: { ...defaultSettings(), ...c.settings } });
+  return validateGrids(grids, {
+    settings: { ...defaultSettings(), ...c.settings },
+    asAt: FIXTURE_AS_AT,
+  });
 }
 
 export function findingKeys(result: ValidationResult): string[] {

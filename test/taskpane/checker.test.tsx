@@ -10,6 +10,10 @@ import { CheckerView } from "../../src/taskpane/App";
 import { noRatingColumn } from "../fixtures/cases/no-rating-column";
 import { unplacedWords } from "../fixtures/cases/unplaced-words";
 import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+import { fixDate } from "../helpers/fixed-date";
+
+// Target dates are judged as at the committee the example is drafted for (March 2026).
+fixDate(new Date(Date.UTC(2026, 2, 2)));
 
 // A loaded machine (several checkouts testing at once) can take seconds to settle a render.
 configure({ asyncUtilTimeout: 10_000 });
@@ -56,19 +60,19 @@ describe("task pane", () => {
     ).toBeTruthy();
     expect(
       within(local).getAllByRole("button", { name: /^Go to Local Code 2025-26 cell/ })
-    ).toHaveLength(10);
+    ).toHaveLength(11);
     expect(screen.getByRole("region", { name: "Findings on Service Delivery" })).toBeTruthy();
   });
 
   it("says each finding's severity in words, and sums them as the CLI does", async () => {
     await checked();
-    expect(screen.getByText("15 findings: 3 errors, 10 warnings, 2 notices")).toBeTruthy();
+    expect(screen.getByText("16 findings: 3 errors, 11 warnings, 2 notices")).toBeTruthy();
     const d13 = screen.getByRole("button", { name: /cell D13/ });
     expect(d13.getAttribute("aria-label")).toBe(
       'Go to Local Code 2025-26 cell D13, error: Score "TBC" is text: enter a whole number from 1 to 5'
     );
     expect(within(d13).getByText("Error")).toBeTruthy();
-    expect(findingButtons(/, warning: /)).toHaveLength(10);
+    expect(findingButtons(/, warning: /)).toHaveLength(11);
     expect(findingButtons(/, notice: /)).toHaveLength(2);
   });
 
@@ -88,7 +92,7 @@ describe("task pane", () => {
       "low-score-no-date"
     );
     await user.click(dates);
-    expect(findingButtons(/^Go to /)).toHaveLength(15);
+    expect(findingButtons(/^Go to /)).toHaveLength(16);
   });
 
   it("clicking a finding asks the host to go to its cell, and marks it as chosen", async () => {
@@ -121,9 +125,9 @@ describe("task pane", () => {
   it("highlights every finding in the workbook and clears them again", async () => {
     const { host, user } = await checked();
     await user.click(screen.getByRole("button", { name: "Highlight in workbook" }));
-    // 15 findings on 14 cells: E14 has two.
-    await screen.findByText("Highlighted 14 cells.");
-    expect(host.highlighted).toHaveLength(15);
+    // 16 findings on 15 cells: E14 has two.
+    await screen.findByText("Highlighted 15 cells.");
+    expect(host.highlighted).toHaveLength(16);
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
     await screen.findByText("Highlights cleared.");
     expect(host.calls.filter((c) => c === "highlight" || c === "clear")).toEqual([
@@ -227,7 +231,7 @@ describe("task pane", () => {
     expect(
       screen.getByText("Check cancelled: the results shown are from the last check.")
     ).toBeTruthy();
-    expect(findingButtons(/^Go to /)).toHaveLength(15);
+    expect(findingButtons(/^Go to /)).toHaveLength(16);
     expect(
       screen.getByRole("button", { name: "Check schedules" }).getAttribute("aria-disabled")
     ).not.toBe("true");
@@ -389,7 +393,7 @@ describe("the row preview (a workbook outside Excel)", () => {
     await user.click(screen.getByRole("button", { name: "Check schedules" }));
     await screen.findByText(/^Checked again at \d\d:\d\d: no change\.$/);
     expect(screen.queryByRole("region", { name: "Row preview" })).toBeNull();
-    expect(findingButtons(/^Show /)).toHaveLength(15);
+    expect(findingButtons(/^Show /)).toHaveLength(16);
   });
 
   it("says settings are kept in this browser for this file", async () => {
@@ -407,7 +411,8 @@ describe("building the committee summary from the pane", () => {
     await user.click(screen.getByRole("button", { name: "Build committee summary" }));
     await screen.findByText("Wrote Committee Summary and Action Plan.");
     expect(host.plans[0].sheets.map((s) => s.name)).toEqual(["Committee Summary", "Action Plan"]);
-    expect(host.plans[0].sheets[0].charts).toHaveLength(2);
+    // A mean chart and a distribution chart for each schedule: one on a 1-5 scale, one on 1-3.
+    expect(host.plans[0].sheets[0].charts).toHaveLength(4);
   });
 
   it("outside Excel: downloads the committee workbook", async () => {

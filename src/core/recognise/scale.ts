@@ -37,6 +37,16 @@ export function levelName(scale: Scale, n: number): string | undefined {
   return scale.levels[index];
 }
 
+/**
+ * A level as the committee's paper names it: the word on a scale of words ("Amber"), the number
+ * and its word where a legend numbers its words ("2 Developing"), the number on a numeric scale.
+ */
+export function levelLabel(scale: Scale, n: number): string {
+  const word = levelName(scale, n);
+  if (word === undefined) return String(n);
+  return scale.numbered ? `${n} ${word}` : word;
+}
+
 const GOOD_WORDS =
   /\b(good|excellent|outstanding|strong|fully|full|best|high|highest|compliant|met|effective|exemplary|embedded|green|very good|robust|mature)\b/;
 const POOR_WORDS =

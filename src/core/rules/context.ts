@@ -1,4 +1,5 @@
 import { a1 } from "../grid";
+import type { RecordFacts } from "../facts/record-facts";
 import type { Finding, RuleId, Severity } from "../findings";
 import type { RequirementRecord, Schedule } from "../recognise/schedule";
 import { type Scale, isWeak } from "../recognise/scale";
@@ -20,6 +21,8 @@ export interface RuleContext {
   readonly weakThreshold: number;
   readonly settings: Settings;
   readonly scored: readonly ScoredRecord[];
+  /** Each scored record's facts, in the same order (worked out once, in core/facts). */
+  readonly facts: readonly RecordFacts[];
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];

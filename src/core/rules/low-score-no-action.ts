@@ -1,12 +1,10 @@
-import { isPlaceholder } from "../settings";
 import type { Rule } from "./context";
 import { findingAt, quoted, scoreName } from "./context";
 
-export const lowScoreNoAction: Rule = ({ schedule, scored, settings }) =>
-  scored.flatMap((s) => {
-    if (!s.weak || s.score.kind !== "number") return [];
+export const lowScoreNoAction: Rule = ({ schedule, scored, facts }) =>
+  scored.flatMap((s, i) => {
+    if (!facts[i].noAction || s.score.kind !== "number") return [];
     const action = s.record.action;
-    if (!isPlaceholder(action, settings.actionPlaceholders)) return [];
     const why =
       action.trim() === ""
         ? "has no improvement action"

@@ -1,4 +1,3 @@
-import { isPlaceholder } from "../settings";
 import type { Rule } from "./context";
 import { findingAt, quoted, scoreName } from "./context";
 
@@ -6,12 +5,11 @@ import { findingAt, quoted, scoreName } from "./context";
  * Where the schedule has no lead-officer column at all, every weak score gets this finding, on
  * the action cell (where an officer would name who will act) or else the score.
  */
-export const lowScoreNoLead: Rule = ({ schedule, scored, settings }) => {
+export const lowScoreNoLead: Rule = ({ schedule, scored, facts }) => {
   const hasColumn = schedule.columns.lead !== undefined;
-  return scored.flatMap((s) => {
-    if (!s.weak || s.score.kind !== "number") return [];
+  return scored.flatMap((s, i) => {
+    if (!facts[i].noLead || s.score.kind !== "number") return [];
     const lead = s.record.lead;
-    if (hasColumn && !isPlaceholder(lead, settings.leadPlaceholders)) return [];
     let why = "has no lead officer";
     if (!hasColumn) why += " (the schedule has no lead-officer column)";
     else if (lead.trim() !== "") why += ` (${quoted(lead)} names nobody)`;

@@ -1,342 +1,291 @@
-import { describeScale } from "../recognise/scale";
-import { ukDate } from "./dates";
-import { type CommitteeSummary, RAG_RULE, type Rag, shareText } from "./model";
+import { ukDate } from "../dates";
+import {
+  carriedForwardBlock,
+  chartsBlock,
+  exceptionsBlock,
+  keyBlock,
+  removedBlock,
+  returnsBlock,
+  sectionsBlock,
+  sourceText,
+  titleBlock,
+} from "./blocks";
+import { sectionLabel } from "./labels";
+import { scaleLevels } from "./levels";
+import { type Column, SheetBuilder, pagesFor, textAfterNumbers, widestWord } from "./layout";
+import type { ActionItem, CommitteeSummary } from "./model";
+import { INDENT_UNITS, MIN_TEXT_SIZE, PAGE, rowHeightFor, wrappedLines } from "./print";
+import type {
+  Align,
+  HeaderFooterLine,
+  PageSetup,
+  PlanTable,
+  PlanValue,
+  SheetPlan,
+  WorkbookPlan,
+} from "./sheet-plan";
+import { statusText, travelText } from "./words";
 
-/** A cell's value: text is always written as text, never read as a formula. */
-export type PlanValue = string | number | null;
+export type * from "./sheet-plan";
+export { RAG_LOOK } from "./words";
+export { sectionLabel } from "./labels";
 
-export interface PlanCell {
-  /** 1-based row and column. */
-  readonly row: number;
-  readonly col: number;
-  readonly value: PlanValue;
-  readonly bold?: boolean;
-  readonly fill?: string;
-  readonly fontColor?: string;
-  readonly wrap?: boolean;
-  readonly numberFormat?: string;
-  readonly size?: number;
+export const SUMMARY_TITLE = "Committee summary: governance self-assessment";
+export const ACTION_PLAN_TITLE = "Action plan: weak scores and exceptions to follow up";
+
+/**
+ * The Action Plan is a register of many rows and eleven columns: its table is set at 9 pt (the
+ * smallest the paper allows) so that a row's requirement and action take two lines, not three.
+ */
+const REGISTER_SIZE = MIN_TEXT_SIZE;
+
+/** Title, source and date made in the header; the sheet and "Page N of M" in the footer. */
+function headerFooter(
+  summary: CommitteeSummary,
+  title: string,
+  sheet: string
+): { header: HeaderFooterLine; footer: HeaderFooterLine } {
+  // Excel caps a header's three parts at 255 characters together: a long list of returns is cut.
+  let source = `Source: ${sourceText(summary)}`;
+  if (source.length > 90) source = `${source.slice(0, 89)}…`;
+  return {
+    header: { left: [title], center: [source], right: [`Made ${ukDate(summary.made)}`] },
+    footer: {
+      left: [sheet],
+      center: [],
+      right: ["Page ", { field: "page" }, " of ", { field: "pages" }],
+    },
+  };
 }
 
-/** A rectangle on the same sheet, 1-based and inclusive. */
-export interface PlanRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
+function pageSetup(
+  lines: { header: HeaderFooterLine; footer: HeaderFooterLine },
+  rowBreaks: readonly number[],
+  pages: number,
+  printTitleRows: PageSetup["printTitleRows"]
+): PageSetup {
+  return {
+    paper: "A4",
+    orientation: "landscape",
+    scale: 100,
+    margins: PAGE.margins,
+    header: lines.header,
+    footer: lines.footer,
+    textSize: PAGE.headerFooterSize,
+    printTitleRows,
+    rowBreaks,
+    pages,
+  };
 }
 
-/** An Excel table (with filter buttons) whose first row is its header. */
-export interface PlanTable {
-  readonly name: string;
-  readonly top: number;
-  readonly left: number;
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly PlanValue[])[];
-  /** Columns (0-based within the table) that hold long text to wrap. */
-  readonly wrapColumns: readonly number[];
+/** The summary sheet: tables first, then each group's charts below them or on a page of their own. */
+function summarySheet(summary: CommitteeSummary): SheetPlan {
+  const name = "Committee Summary";
+  const b = new SheetBuilder();
+  titleBlock(b, summary, SUMMARY_TITLE);
+  sectionsBlock(b, summary);
+  keyBlock(b, summary);
+  returnsBlock(b, summary);
+  exceptionsBlock(b, summary);
+  carriedForwardBlock(b, summary);
+  removedBlock(b, summary);
+  const charts = chartsBlock(b, summary);
+  const built = b.build();
+  return {
+    key: "summary",
+    name,
+    columnWidths: built.columnWidths,
+    cells: built.cells,
+    merges: built.merges,
+    tables: [],
+    charts,
+    rowHeights: built.rowHeights,
+    defaultRowHeight: rowHeightFor(1),
+    freezeRows: 0,
+    page: pageSetup(headerFooter(summary, SUMMARY_TITLE, name), built.rowBreaks, built.pages, null),
+  };
 }
 
-export interface PlanChart {
-  /** Horizontal bars: clustered for one value per section, stacked for a distribution. */
-  readonly kind: "bar" | "stackedBar";
-  readonly title: string;
-  readonly categories: PlanRange;
-  /** Each series: its name's cell and its values, one per category; series run down columns. */
-  readonly series: readonly { name: string; nameCell: PlanRange; values: PlanRange }[];
-  readonly anchor: PlanRange;
-  readonly valueAxisTitle: string;
+/** The Action Plan: title, source and date above a table with filters; sheet and cell at the right end. */
+function actionsSheet(summary: CommitteeSummary): SheetPlan {
+  const name = "Action Plan";
+  const several = summary.sources.length > 1;
+  const compared = summary.travel !== null;
+  const b = new SheetBuilder();
+  b.text(ACTION_PLAN_TITLE, { bold: true, size: 14 });
+  b.text(`Source: ${sourceText(summary)}. Made ${ukDate(summary.made)}.`);
+  b.text(
+    "Status says what needs doing: no action, no lead officer, no target date, target date passed, " +
+      "carried forward from last year, no progress on last year's action, or a score to correct; " +
+      '"In hand" where a weak score has all it needs. Those without an action or a lead come first, then by lead officer.'
+  );
+  b.gap(6);
+
+  const labels = new Map<string, string>();
+  const labelOf = (section: string) => {
+    let label = labels.get(section);
+    if (label === undefined) labels.set(section, (label = sectionLabel(section)));
+    return label;
+  };
+  // Wide enough for the longest word of any lead's title ("Communications"), within reason.
+  const leadWidth = Math.min(
+    16,
+    Math.max(
+      12,
+      widestWord(
+        summary.actions.map((a) => a.lead),
+        REGISTER_SIZE
+      ) + 1
+    )
+  );
+  const sectionWords = new Set<string>();
+  for (const a of summary.actions) {
+    if (sectionWords.size > 1000) break;
+    sectionWords.add(labelOf(a.section));
+  }
+  const levels = new Set<string>();
+  for (const s of summary.schedules)
+    for (const l of s.scale.levels ? scaleLevels(s.scale) : []) levels.add(l.label);
+  const scoreWidth = Math.min(14, Math.max(6, widestWord(levels, REGISTER_SIZE) + 1));
+  const columns: Column<ActionItem>[] = [
+    {
+      header: "Lead officer",
+      width: leadWidth,
+      align: "left",
+      wrap: true,
+      value: (a) => a.lead || "(none named)",
+    },
+    {
+      header: "Section and ref",
+      // Wide enough for a heading's longest word ("Organisational"), within reason.
+      width: Math.min(14, Math.max(10, widestWord(sectionWords, REGISTER_SIZE) + 1)),
+      align: "left",
+      wrap: true,
+      value: (a) => [labelOf(a.section), a.ref].filter((t) => t !== "").join(" "),
+    },
+    {
+      header: "Requirement",
+      width: 20,
+      flex: true,
+      align: "left",
+      wrap: true,
+      value: (a) => a.requirement,
+    },
+    {
+      header: "Score",
+      // A rating in words wraps between its words, never inside one ("Partially compliant").
+      width: scoreWidth,
+      align: "right",
+      wrap: true,
+      value: (a) => a.level ?? a.score ?? a.entered,
+    },
+    ...(compared
+      ? [
+          {
+            header: "Direction",
+            width: 8,
+            align: "left",
+            wrap: true,
+            value: (a) => travelText(a.travel, a.lastYearLevel ?? a.lastYear),
+          } as Column<ActionItem>,
+        ]
+      : []),
+    {
+      header: "Improvement action",
+      width: 21,
+      align: "left",
+      wrap: true,
+      value: (a) => a.action || "(none)",
+    },
+    { header: "Target date", width: 10, align: "right", value: (a) => a.targetDate },
+    { header: "Status", width: 12, align: "left", wrap: true, value: statusText },
+    ...(several
+      ? [
+          {
+            header: "Return",
+            width: 10,
+            align: "left",
+            wrap: true,
+            value: (a) => a.source,
+          } as Column<ActionItem>,
+        ]
+      : []),
+    { header: "Sheet", width: 10, align: "left", wrap: true, value: (a) => a.sheet },
+    { header: "Cell", width: 5, align: "left", value: (a) => a.cell },
+  ];
+  const widths = b.columnWidths(columns, REGISTER_SIZE);
+  // The title block spans the table's width, so its merges match the table's columns.
+  const edges = [0];
+  for (const w of widths) edges.push(edges[edges.length - 1] + w);
+  for (const x of edges) b.edge(x);
+  const built = b.build();
+  const top = built.rowHeights.length;
+
+  const rows: PlanValue[][] = summary.actions.map((a) => columns.map((c) => c.value(a)));
+  // A table needs a row under its header, even when nothing needs following up.
+  if (rows.length === 0) rows.push(columns.map((_c, i) => (i === 0 ? "No weak scores" : null)));
+  const wrap = columns.flatMap((c, i) => (c.wrap ? [i] : []));
+  const table: PlanTable = {
+    name: "GovcheckActionPlan",
+    top,
+    left: 1,
+    header: columns.map((c) => c.header),
+    rows,
+    wrapColumns: wrap,
+    align: columns.map((c) => c.align as Align),
+    indent: textAfterNumbers(columns),
+    textSize: REGISTER_SIZE,
+  };
+  const rowHeights = [...built.rowHeights, ...tableRowHeights(table, widths)];
+  const headerHeight = rowHeights[top];
+  return {
+    key: "actions",
+    name,
+    columnWidths: widths,
+    cells: built.cells,
+    merges: built.merges,
+    tables: [table],
+    charts: [],
+    rowHeights,
+    defaultRowHeight: rowHeightFor(1),
+    freezeRows: top,
+    page: pageSetup(
+      headerFooter(summary, ACTION_PLAN_TITLE, name),
+      [],
+      pagesFor(rowHeights, 1, headerHeight),
+      { top, bottom: top }
+    ),
+  };
 }
 
-export interface SheetPlan {
-  readonly key: "summary" | "actions";
-  /** The name wanted; a host picks another where a user's sheet already has it. */
-  readonly name: string;
-  readonly columnWidths: readonly number[];
-  readonly cells: readonly PlanCell[];
-  readonly tables: readonly PlanTable[];
-  readonly charts: readonly PlanChart[];
-  readonly freezeRows: number;
-}
-
-export interface WorkbookPlan {
-  readonly sheets: readonly SheetPlan[];
-}
-
-export const RAG_FILL: Readonly<Record<Rag, { fill: string; font: string; word: string }>> = {
-  red: { fill: "#C50F1F", font: "#FFFFFF", word: "Red" },
-  amber: { fill: "#F7C948", font: "#000000", word: "Amber" },
-  green: { fill: "#107C10", font: "#FFFFFF", word: "Green" },
-};
-
-const HEADER_FILL = "#DEECF9";
-
-/** "Principle A: Behaving with integrity ..." -> "Principle A"; a short label for chart axes. */
-export function sectionLabel(section: string, schedule: string): string {
-  const text = section || schedule;
-  const head = /^(.{3,40}?)\s*[:\u2013\u2014-]\s/.exec(text);
-  const label = head ? head[1] : text;
-  return label.length > 40 ? `${label.slice(0, 39)}…` : label;
+/** Heights of a table's header and rows: enough lines for the longest wrapped cell. */
+export function tableRowHeights(table: PlanTable, widths: readonly number[]): number[] {
+  const widthOf = (i: number) =>
+    (widths[table.left - 1 + i] ?? 10) - (table.indent[i] ?? 0) * INDENT_UNITS;
+  const size = table.textSize;
+  const header = Math.max(...table.header.map((h, i) => wrappedLines(h, widthOf(i), size, true)));
+  const heights = [rowHeightFor(header, size)];
+  // Officers' entries repeat ("Head of Policy", the same requirement in many returns): measure each
+  // text once per column.
+  const known = table.wrapColumns.map(() => new Map<string, number>());
+  for (const values of table.rows) {
+    let lines = 1;
+    table.wrapColumns.forEach((i, k) => {
+      const v = values[i];
+      if (typeof v !== "string" || v === "") return;
+      let n = known[k].get(v);
+      if (n === undefined) {
+        n = wrappedLines(v, widthOf(i), size);
+        if (known[k].size < 50_000) known[k].set(v, n);
+      }
+      if (n > lines) lines = n;
+    });
+    heights.push(rowHeightFor(lines, size));
+  }
+  return heights;
 }
 
 /** The two sheets the committee gets, as data both hosts render the same way. */
 export function planCommitteeSheets(summary: CommitteeSummary): WorkbookPlan {
-  const several = summary.sources.length > 1;
-  const cells: PlanCell[] = [];
-  const put = (
-    row: number,
-    col: number,
-    value: PlanValue,
-    style: Omit<PlanCell, "row" | "col" | "value"> = {}
-  ) =>
-    // Every cell with the same fields, written out: tens of thousands of them are read again by
-    // each renderer, and objects of one shape read fastest.
-    cells.push({
-      row,
-      col,
-      value,
-      bold: style.bold,
-      fill: style.fill,
-      fontColor: style.fontColor,
-      wrap: style.wrap,
-      numberFormat: style.numberFormat,
-      size: style.size,
-    });
-
-  let row = 1;
-  put(row++, 1, "Committee summary: governance self-assessment", { bold: true, size: 14 });
-  put(row++, 1, `Source: ${summary.sources.map((s) => s || "this workbook").join(", ")}`);
-  put(row++, 1, `Made: ${ukDate(summary.made)}`);
-  for (const s of summary.schedules) {
-    const worse = s.scale.direction === "ascending" ? "or lower" : "or higher";
-    put(
-      row++,
-      1,
-      `${several ? `${s.source}: ` : ""}${s.title} (${s.sheet}): scale ${describeScale(s.scale)}, weak at ${s.weakThreshold} ${worse}`
-    );
-  }
-  put(
-    row++,
-    1,
-    `Requirements scoring above the weak threshold: ${shareText(summary.aboveThreshold, summary.requirements)}` +
-      (summary.notApplicable ? `; ${summary.notApplicable} not applicable` : ""),
-    { bold: true }
-  );
-  row++;
-
-  // Per-section table.
-  put(row++, 1, "By section", { bold: true, size: 12 });
-  const sectionHeader = [
-    ...(several ? ["Return"] : []),
-    "Section",
-    "Schedule",
-    "Requirements",
-    "Scored",
-    "Mean score",
-    "Lowest score",
-    "Weak scores",
-    "Weak, no action",
-    "Weak, no lead",
-    "RAG",
-  ];
-  const headerRow = row;
-  sectionHeader.forEach((h, i) =>
-    put(headerRow, i + 1, h, { bold: true, fill: HEADER_FILL, wrap: true })
-  );
-  const first = headerRow + 1;
-  const offset = several ? 1 : 0;
-  summary.sections.forEach((s, i) => {
-    const r = first + i;
-    if (several) put(r, 1, s.source);
-    put(r, offset + 1, sectionLabel(s.section, s.schedule));
-    put(r, offset + 2, s.schedule);
-    put(r, offset + 3, s.requirements);
-    put(r, offset + 4, s.scored);
-    put(r, offset + 5, s.mean === null ? null : Math.round(s.mean * 100) / 100, {
-      numberFormat: "0.00",
-    });
-    put(r, offset + 6, s.lowest);
-    put(r, offset + 7, s.weak);
-    put(r, offset + 8, s.weakNoAction);
-    put(r, offset + 9, s.weakNoLead);
-    const rag = RAG_FILL[s.rag];
-    put(r, offset + 10, rag.word, { bold: true, fill: rag.fill, fontColor: rag.font });
-  });
-  const last = first + Math.max(summary.sections.length, 1) - 1;
-  row = last + 2;
-
-  put(row++, 1, "Key", { bold: true });
-  for (const rag of ["red", "amber", "green"] as const) {
-    put(row, 1, RAG_FILL[rag].word, {
-      bold: true,
-      fill: RAG_FILL[rag].fill,
-      fontColor: RAG_FILL[rag].font,
-    });
-    put(row++, 2, RAG_RULE[rag]);
-  }
-  row++;
-
-  // Distribution table: sections down, scores across.
-  const { min, max } = summary.distributionScale;
-  put(row++, 1, "Distribution of scores by section", { bold: true, size: 12 });
-  const distHeader = row;
-  put(distHeader, 1, "Section", { bold: true, fill: HEADER_FILL });
-  for (let v = min; v <= max; v++)
-    put(distHeader, 2 + v - min, `Score ${v}`, { bold: true, fill: HEADER_FILL });
-  summary.sections.forEach((s, i) => {
-    const r = distHeader + 1 + i;
-    put(r, 1, `${several ? `${s.source} / ` : ""}${sectionLabel(s.section, s.schedule)}`);
-    const scheduleMin =
-      summary.schedules.find((x) => x.title === s.schedule && (!several || x.source === s.source))
-        ?.scale.min ?? min;
-    for (let v = min; v <= max; v++) put(r, 2 + v - min, s.distribution[v - scheduleMin] ?? 0);
-  });
-  const distLast = distHeader + Math.max(summary.sections.length, 1);
-  row = distLast + 2;
-
-  // Charts sit beside the tables, to the right.
-  const chartLeft = Math.max(sectionHeader.length, max - min + 2) + 2;
-  const charts: PlanChart[] = [];
-  if (summary.sections.length > 0) {
-    const meanCol = offset + 5;
-    const labelCol = offset + 1;
-    charts.push({
-      kind: "bar",
-      title: "Mean score by section",
-      categories: { top: first, left: labelCol, bottom: last, right: labelCol },
-      series: [
-        {
-          name: "Mean score",
-          nameCell: { top: headerRow, left: meanCol, bottom: headerRow, right: meanCol },
-          values: { top: first, left: meanCol, bottom: last, right: meanCol },
-        },
-      ],
-      anchor: { top: headerRow, left: chartLeft, bottom: headerRow + 18, right: chartLeft + 8 },
-      valueAxisTitle: "Mean score",
-    });
-    const series = [];
-    for (let v = min; v <= max; v++) {
-      const col = 2 + v - min;
-      series.push({
-        name: `Score ${v}`,
-        nameCell: { top: distHeader, left: col, bottom: distHeader, right: col },
-        values: { top: distHeader + 1, left: col, bottom: distLast, right: col },
-      });
-    }
-    charts.push({
-      kind: "stackedBar",
-      title: "Distribution of scores by section",
-      categories: { top: distHeader + 1, left: 1, bottom: distLast, right: 1 },
-      series,
-      anchor: {
-        top: headerRow + 20,
-        left: chartLeft,
-        bottom: headerRow + 40,
-        right: chartLeft + 8,
-      },
-      valueAxisTitle: "Requirements",
-    });
-  }
-
-  // Exceptions: what the committee must see.
-  put(row++, 1, "Exceptions", { bold: true, size: 12 });
-  // The wide columns (the first two) take the problem and the requirement's text.
-  const exceptionHeader = [
-    "Problem",
-    "Requirement",
-    "Section",
-    "Ref",
-    "Sheet",
-    "Cell",
-    ...(several ? ["Return"] : []),
-  ];
-  exceptionHeader.forEach((h, i) => put(row, i + 1, h, { bold: true, fill: HEADER_FILL }));
-  row++;
-  if (summary.exceptions.length === 0) {
-    put(
-      row++,
-      1,
-      "None: every requirement has a valid score, and every weak score an action and a lead officer."
-    );
-  }
-  for (const e of summary.exceptions) {
-    const values: PlanValue[] = [
-      e.problem,
-      e.requirement,
-      sectionLabel(e.section, ""),
-      e.ref,
-      e.sheet,
-      e.cell,
-      ...(several ? [e.source] : []),
-    ];
-    values.forEach((v, i) => put(row, i + 1, v, { wrap: i < 2 }));
-    row++;
-  }
-
-  const summarySheet: SheetPlan = {
-    key: "summary",
-    name: "Committee Summary",
-    columnWidths: several
-      ? [30, 34, 14, 13, 17, 11, 11, 11, 12, 12, 9]
-      : [30, 34, 14, 9, 17, 11, 11, 12, 12, 9],
-    cells,
-    tables: [],
-    charts,
-    freezeRows: 0,
-  };
-
-  const actionHeader = [
-    ...(several ? ["Return"] : []),
-    "Lead officer",
-    "Section",
-    "Ref",
-    "Requirement",
-    "Score",
-    "Improvement action",
-    "Target date",
-    "Status",
-    "Sheet",
-    "Cell",
-  ];
-  const labels = new Map<string, string>();
-  const labelOf = (section: string) => {
-    let label = labels.get(section);
-    if (label === undefined) labels.set(section, (label = sectionLabel(section, "")));
-    return label;
-  };
-  const actionRows = summary.actions.map((a) => [
-    ...(several ? [a.source] : []),
-    a.lead || "(none named)",
-    labelOf(a.section),
-    a.ref,
-    a.requirement,
-    a.score,
-    a.action || "(none)",
-    a.targetDate,
-    a.status.length ? a.status.join(", ") : "In hand",
-    a.sheet,
-    a.cell,
-  ]);
-  const actionsSheet: SheetPlan = {
-    key: "actions",
-    name: "Action Plan",
-    columnWidths: [...(several ? [18] : []), 26, 18, 7, 50, 7, 45, 13, 22, 18, 7],
-    cells: [],
-    tables: [
-      {
-        name: "GovcheckActionPlan",
-        top: 1,
-        left: 1,
-        header: actionHeader,
-        // A table needs a row under its header, even when no score is weak.
-        rows: actionRows.length
-          ? actionRows
-          : [actionHeader.map((_h, i) => (i === 0 ? "No weak scores" : null))],
-        wrapColumns: [offset + 3, offset + 5],
-      },
-    ],
-    charts: [],
-    freezeRows: 1,
-  };
-  return { sheets: [summarySheet, actionsSheet] };
+  return { sheets: [summarySheet(summary), actionsSheet(summary)] };
 }

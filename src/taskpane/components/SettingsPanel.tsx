@@ -21,6 +21,7 @@ import {
   wordScale,
 } from "../../core/settings";
 import type { ScheduleView } from "../engine/protocol";
+import { RagRuleFields, ragDraft, ragProblem, ragRuleOf } from "./RagRuleFields";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -157,8 +158,10 @@ export function SettingsPanel({
   }, []);
   const [actionWords, setActionWords] = useState(settings.actionPlaceholders.join("\n"));
   const [leadWords, setLeadWords] = useState(settings.leadPlaceholders.join("\n"));
+  const [rag, setRag] = useState(() => ragDraft(settings.rag));
   const problems = Object.fromEntries(Object.entries(drafts).map(([id, d]) => [id, problemsOf(d)]));
-  const valid = Object.values(problems).every((p) => Object.keys(p).length === 0);
+  const valid =
+    Object.values(problems).every((p) => Object.keys(p).length === 0) && !ragProblem(rag);
 
   const update = (id: string, patch: Partial<Draft>) =>
     setDrafts((all) => ({ ...all, [id]: { ...all[id], ...patch } }));
@@ -203,6 +206,7 @@ export function SettingsPanel({
       schedules: overrides,
       actionPlaceholders: lines(actionWords),
       leadPlaceholders: lines(leadWords),
+      rag: ragRuleOf(rag),
     });
   };
 
@@ -341,6 +345,7 @@ export function SettingsPanel({
           onChange={(_e, v) => setLeadWords(v.value)}
         />
       </Field>
+      <RagRuleFields draft={rag} onChange={setRag} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={!valid}>
           Save settings

@@ -10,12 +10,14 @@ import {
 import type { WorkbookHost, WorkbookRead } from "../../core/host";
 import { type Scale, defaultWeakThreshold } from "../../core/recognise/scale";
 import type { Schedule } from "../../core/recognise/schedule";
+import type { LastYearReturn } from "../../core/facts/last-year";
 import { type CellArea, patchGrid, regionToRead } from "../../core/recheck";
 import { type ScoreDropDownPlan, planScoreDropDowns } from "../../core/score-dropdowns";
 import type { Settings } from "../../core/settings";
 import { buildSummary } from "../../core/summary/model";
 import { planCommitteeSheets } from "../../core/summary/plan";
 import { type ValidationResult, validateGrids } from "../../core/validate";
+import { readLastYearFile } from "./last-year-file";
 import type {
   CheckProgress,
   CheckSource,
@@ -30,6 +32,9 @@ const MAX_CELL_TEXT = 2000;
 
 /** How much of a file check is reading, the rest being recognition and rules. */
 const READ_SHARE = 0.7;
+
+/** How much of a check comparing with last year is reading last year's workbook. */
+const LAST_YEAR_SHARE = 0.4;
 
 function scheduleView(schedule: Schedule, scale: Scale, weakThreshold: number): ScheduleView {
   return {
@@ -68,6 +73,8 @@ export class CheckedWorkbook {
     private readonly fileHost: WorkbookHost | null,
     private readonly notes: readonly string[],
     private readonly ownSheets: readonly string[],
+    /** Last year's return, when the user compares with it: a re-check compares again. */
+    private readonly lastYear: LastYearReturn | undefined,
     private current: CheckView
   ) {}
 
@@ -75,7 +82,11 @@ export class CheckedWorkbook {
     return this.current;
   }
 
-  private static viewOf(result: ValidationResult, notes: readonly string[]): CheckView {
+  private static viewOf(
+    result: ValidationResult,
+    notes: readonly string[],
+    lastYear: LastYearReturn | undefined
+  ): CheckView {
     return {
       schedules: result.schedules.map(({ schedule, scale, weakThreshold }) =>
         scheduleView(schedule, scale, weakThreshold)
@@ -85,26 +96,48 @@ export class CheckedWorkbook {
       ),
       findings: findingsInContext(result),
       notes,
+      lastYear:
+        lastYear && result.lastYear
+          ? {
+              source: lastYear.source,
+              schedules: lastYear.schedules.length,
+              matched: result.lastYear.matched,
+              removed: result.lastYear.removed.length,
+            }
+          : null,
     };
   }
 
   static async check(
     source: CheckSource,
     settings: Settings,
-    onProgress: (p: CheckProgress) => void
+    onProgress: (p: CheckProgress) => void,
+    lastYearFile?: File
   ): Promise<CheckedWorkbook> {
     let read: WorkbookRead;
     let fileHost: WorkbookHost | null = null;
     let start = 0;
+    let lastYear: LastYearReturn | undefined;
+    if (lastYearFile) {
+      // Read afresh with each check: a check may bring new settings, and it is one file more.
+      onProgress({ message: `Reading last year's workbook, ${lastYearFile.name}`, fraction: 0 });
+      lastYear = await readLastYearFile(lastYearFile, settings, (p) =>
+        onProgress({ message: p.message, fraction: LAST_YEAR_SHARE * fractionOf(p.done, p.total) })
+      );
+    }
+    // This year's workbook takes the rest of the bar.
+    const begin = lastYear ? LAST_YEAR_SHARE : 0;
+    const progress = (p: CheckProgress) =>
+      onProgress({ message: p.message, fraction: begin + (1 - begin) * p.fraction });
     if (source.kind === "file") {
-      onProgress({ message: `Reading ${source.file.name}`, fraction: 0 });
+      progress({ message: `Reading ${source.file.name}`, fraction: 0 });
       // Loaded only for files: in Excel the sheets arrive read, and the worker stays small.
       const { openFileInEngine } = await import(
         /* webpackChunkName: "engine-file-reader" */ "./open-file"
       );
       fileHost = await openFileInEngine(source.file);
       read = await fileHost.readWorkbook((p) =>
-        onProgress({ message: p.message, fraction: READ_SHARE * fractionOf(p.done, p.total) })
+        progress({ message: p.message, fraction: READ_SHARE * fractionOf(p.done, p.total) })
       );
       start = READ_SHARE;
     } else {
@@ -114,14 +147,15 @@ export class CheckedWorkbook {
     const result = validateGrids(read.grids, {
       settings,
       ownSheets: read.ownSheets,
+      lastYear,
       onSheet: (index, count) =>
-        onProgress({
+        progress({
           message: `Checking sheet ${index + 1} of ${count}`,
           fraction: start + checking * (index / Math.max(1, count)),
         }),
     });
-    onProgress({ message: "Listing the findings", fraction: start + checking });
-    const view = CheckedWorkbook.viewOf(result, read.notes);
+    progress({ message: "Listing the findings", fraction: start + checking });
+    const view = CheckedWorkbook.viewOf(result, read.notes, lastYear);
     return new CheckedWorkbook(
       read.grids,
       result,
@@ -129,6 +163,7 @@ export class CheckedWorkbook {
       fileHost,
       read.notes,
       read.ownSheets,
+      lastYear,
       view
     );
   }
@@ -143,10 +178,7 @@ export class CheckedWorkbook {
     return regionToRead(grid, schedules, edits, wholeSheet);
   }
 
-  /**
-   * One sheet's cells read again: the sheet is checked alone and its schedules and findings
-   * replace its old ones; the rest of the workbook stands as it was checked.
-   */
+  /** One sheet's cells read again after an edit, and the workbook checked again with them. */
   recheck(sheet: string, area: CellArea, rows: readonly (readonly CellValue[])[]): CheckView {
     const index = this.grids.findIndex((g) => g.name === sheet);
     if (index < 0) throw new Error(`the sheet "${sheet}" is not in the workbook that was checked`);
@@ -154,8 +186,12 @@ export class CheckedWorkbook {
     this.grids = this.grids.map((g, i) => (i === index ? grid : g));
     // The whole workbook is checked again, in the worker: a key sheet, a sibling sheet's scale or
     // the workbook's "no schedule" finding may depend on other sheets. Only the reading was partial.
-    this.result = validateGrids(this.grids, { settings: this.settings, ownSheets: this.ownSheets });
-    this.current = CheckedWorkbook.viewOf(this.result, this.notes);
+    this.result = validateGrids(this.grids, {
+      settings: this.settings,
+      ownSheets: this.ownSheets,
+      lastYear: this.lastYear,
+    });
+    this.current = CheckedWorkbook.viewOf(this.result, this.notes, this.lastYear);
     return this.current;
   }
 

@@ -4,7 +4,12 @@ import type { CheckProgress, EngineRequest, EngineResponse } from "./protocol";
 type Post = (response: EngineResponse, transfer?: Transferable[]) => void;
 
 /** Errors whose message is already a sentence for the officer; anything else is a fault of ours. */
-const EXPLAINED = new Set(["WorkbookReadError", "ExcelHostError", "NotReadableError"]);
+const EXPLAINED = new Set([
+  "WorkbookReadError",
+  "ExcelHostError",
+  "NotReadableError",
+  "LastYearError",
+]);
 
 function failure(id: number, err: unknown): EngineResponse {
   const name = err instanceof Error || err instanceof DOMException ? err.name : "Error";
@@ -64,8 +69,11 @@ export class EngineService {
         }
         case "check": {
           this.workbook = null;
-          this.workbook = await CheckedWorkbook.check(request.source, request.settings, (p) =>
-            this.progress(id, p)
+          this.workbook = await CheckedWorkbook.check(
+            request.source,
+            request.settings,
+            (p) => this.progress(id, p),
+            request.lastYear
           );
           this.post({ id, type: "done", value: this.workbook.view });
           return;

@@ -40,7 +40,8 @@ export interface EngineSession {
   check(
     source: CheckSource,
     settings: Settings,
-    onProgress: (p: CheckProgress) => void
+    onProgress: (p: CheckProgress) => void,
+    lastYear?: File
   ): Promise<CheckView>;
   row(sheet: string, row: number, column: number): Promise<RowView>;
   committee(source: string, now: Date): Promise<CommitteeProduct>;
@@ -114,8 +115,16 @@ class PortSession implements EngineSession {
     });
   }
 
-  check(source: CheckSource, settings: Settings, onProgress: (p: CheckProgress) => void) {
-    return this.ask<CheckView>({ type: "check", source, settings }, onProgress);
+  check(
+    source: CheckSource,
+    settings: Settings,
+    onProgress: (p: CheckProgress) => void,
+    lastYear?: File
+  ) {
+    return this.ask<CheckView>(
+      { type: "check", source, settings, ...(lastYear ? { lastYear } : {}) },
+      onProgress
+    );
   }
 
   row(sheet: string, row: number, column: number) {

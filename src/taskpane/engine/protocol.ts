@@ -33,6 +33,17 @@ export interface ScheduleView {
   readonly lastRow: number;
 }
 
+/** How the check compared with last year's workbook (which stays in the engine). */
+export interface LastYearView {
+  /** Last year's file, by name. */
+  readonly source: string;
+  readonly schedules: number;
+  /** This year's requirements matched with one of last year's. */
+  readonly matched: number;
+  /** Last year's requirements that match none of this year's. */
+  readonly removed: number;
+}
+
 /** One check's results, as the pane shows them. The sheets themselves stay in the engine. */
 export interface CheckView {
   readonly schedules: readonly ScheduleView[];
@@ -41,6 +52,8 @@ export interface CheckView {
   readonly findings: readonly FindingInContext[];
   /** What the host could not do, in plain words (hidden sheets not checked, for example). */
   readonly notes: readonly string[];
+  /** Null unless the check compared with last year's workbook. */
+  readonly lastYear: LastYearView | null;
 }
 
 /** Where a check has got to: a line for a person and how much of the whole is done (0 to 1). */
@@ -78,6 +91,11 @@ export type EngineRequest =
       readonly type: "check";
       readonly source: CheckSource;
       readonly settings: Settings;
+      /**
+       * Last year's workbook to compare with, as the user picked it: the engine reads it (a File
+       * crosses to a worker as a handle, not as its bytes) and keeps what it compares.
+       */
+      readonly lastYear?: File;
     }
   | {
       readonly id: number;

@@ -31,13 +31,21 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-/** "B3", "B3:D9", "C:C", "A:F" (no sheet name) -> an area; anything else is not modelled. */
+/** "B3", "B3:D9", "C:C", "A:F", "3:7" (no sheet name) -> an area; anything else is not modelled. */
 export function parseAddress(address: string): Area {
   const text = address.trim().replace(/\$/g, "");
   const columns = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(text);
   if (columns) {
     const [a, b] = [columnNumber(columns[1]) - 1, columnNumber(columns[2]) - 1];
     return { top: 0, bottom: MAX_ROWS - 1, left: Math.min(a, b), right: Math.max(a, b) };
+  }
+  // Whole rows, as Excel writes them in an address ("3:7", "$1:$1").
+  const rows = /^(\d{1,7}):(\d{1,7})$/.exec(text);
+  if (rows) {
+    const [a, b] = [Number(rows[1]) - 1, Number(rows[2]) - 1];
+    if (Math.min(a, b) < 0 || Math.max(a, b) >= MAX_ROWS)
+      throw excelError("InvalidArgument", "Worksheet.getRange");
+    return { top: Math.min(a, b), bottom: Math.max(a, b), left: 0, right: MAX_COLUMNS - 1 };
   }
   const [from, to = from] = text.split(":");
   const start = parseA1(from);
@@ -65,6 +73,7 @@ export function quoteSheet(name: string): string {
 export function areaText(a: Area): string {
   if (a.top === 0 && a.bottom === MAX_ROWS - 1)
     return `${columnLetters(a.left + 1)}:${columnLetters(a.right + 1)}`;
+  if (a.left === 0 && a.right === MAX_COLUMNS - 1) return `${a.top + 1}:${a.bottom + 1}`;
   const from = `${columnLetters(a.left + 1)}${a.top + 1}`;
   const to = `${columnLetters(a.right + 1)}${a.bottom + 1}`;
   return from === to ? from : `${from}:${to}`;

@@ -31,6 +31,8 @@ export { NotModelledError, RichApiError } from "./errors";
 export type { Scalar } from "./model";
 export { SheetModel, WorkbookModel } from "./model";
 export type { SyncRecord } from "./runtime";
+export { type PrintModel, printSetup } from "./print";
+export { rowHeights } from "./sheet-format";
 
 /** "Excel on the web has a payload size limit for requests and responses of 5MB." */
 export const WEB_PAYLOAD_LIMIT = 5 * 1000 * 1000;

@@ -27,6 +27,10 @@ export interface CellStyle {
   fontColor?: string;
   fill?: string;
   wrap?: boolean;
+  /** RangeFormat.horizontalAlignment, verticalAlignment and indentLevel (see sheet-format.ts). */
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  indent?: number;
 }
 
 export interface ConditionalFormatModel {
@@ -49,14 +53,43 @@ export interface TableModel {
   readonly id: number;
 }
 
+/** One series of a chart (see charts.ts). */
+export interface ChartSeriesModel {
+  name: string;
+  values?: Area;
+  /** The categories (ChartSeries.setXAxisValues). */
+  xAxisValues?: Area;
+  /** ChartFill.setSolidColor, as given ("#0F6CBD"). */
+  fill?: string;
+  hasDataLabels: boolean;
+  dataLabels: { showValue: boolean; numberFormat: string };
+}
+
+/** A chart axis: what the add-in can set on it (see charts.ts). */
+export interface ChartAxisModel {
+  title: string;
+  minimum?: number;
+  maximum?: number;
+  majorUnit?: number;
+  numberFormat: string;
+  reversePlotOrder: boolean;
+  /** ChartAxis.setPositionAt: where the other axis crosses this one. */
+  crossesAt?: number;
+}
+
 export interface ChartModel {
   readonly type: string;
   readonly source: Area;
   readonly seriesBy: string;
   title: string;
+  titleFontSize?: number;
+  /** ChartAreaFormat.font.size: the chart's text, unless a part says otherwise. */
+  fontSize?: number;
   legendPosition: string;
-  valueAxisTitle: string;
-  xAxisValues?: Area;
+  legendVisible: boolean;
+  readonly series: ChartSeriesModel[];
+  readonly valueAxis: ChartAxisModel;
+  readonly categoryAxis: ChartAxisModel;
   position?: [string, string];
 }
 

@@ -13,9 +13,9 @@ import {
   qualified,
 } from "./addresses";
 import { NotModelledError, excelError } from "./errors";
+import { ChartCollectionProxy } from "./charts";
 import { CHANGED_SHAPE, EventHandlersProxy, SELECTION_SHAPE } from "./events";
 import {
-  type ChartModel,
   type ConditionalFormatModel,
   type ErrorValue,
   type Scalar,
@@ -26,7 +26,9 @@ import {
   validTableName,
 } from "./model";
 import { CommentCollectionProxy, NoteCollectionProxy, useRangeMaker } from "./notes";
+import { PageBreakCollectionProxy, PageLayoutProxy } from "./print";
 import { type AnyProxy, ProxyBase, type Session, type Shape, defineScalars } from "./runtime";
+import { LAYOUT_SCALARS, mergeRange, styleEach } from "./sheet-format";
 import { DataValidationProxy } from "./validation";
 
 /** "A range is limited to 5,000,000 cells for read operations." */
@@ -329,6 +331,8 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
       "freezePanes",
       "notes",
       "comments",
+      "pageLayout",
+      "horizontalPageBreaks",
     ],
   };
 
@@ -367,6 +371,19 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
 
   get charts(): ChartCollectionProxy {
     return this._child("charts", () => new ChartCollectionProxy(this._session, () => this._bind()));
+  }
+
+  /** How the sheet prints (ExcelApi 1.9): see print.ts. */
+  get pageLayout(): PageLayoutProxy {
+    return this._child("pageLayout", () => new PageLayoutProxy(this._session, () => this._bind()));
+  }
+
+  /** ExcelApi 1.9: see print.ts. */
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    return this._child(
+      "horizontalPageBreaks",
+      () => new PageBreakCollectionProxy(this._session, () => this._bind())
+    );
   }
 
   get freezePanes(): FreezePanesProxy {
@@ -864,6 +881,13 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     });
   }
 
+  /** Merges the range's cells, or each row's with `across` (ExcelApi 1.2): see sheet-format.ts. */
+  merge(across = false): void {
+    this._call("Range.merge", [across], "1.2", (t) =>
+      mergeRange(t, across, this._session.host.workbook)
+    );
+  }
+
   select(): void {
     this._call("Range.select", [], undefined, (t) => {
       const wb = this._session.host.workbook;
@@ -937,6 +961,7 @@ export class RangeFormatProxy extends ProxyBase<RangeTarget> {
           eachCell(t, "RangeFormat.wrapText", (r, c) => (t.sheet.styleFor(r, c).wrap = Boolean(v)));
         },
       },
+      ...LAYOUT_SCALARS,
     },
     navs: ["font", "fill"],
   };
@@ -964,8 +989,8 @@ export class RangeFontProxy extends ProxyBase<RangeTarget> {
           eachCell(t, "RangeFont.bold", (r, c) => (t.sheet.styleFor(r, c).bold = Boolean(v))),
       },
       size: {
-        set: (t, v) =>
-          eachCell(t, "RangeFont.size", (r, c) => (t.sheet.styleFor(r, c).size = Number(v))),
+        // Whole columns (the whole sheet) take the size as the columns' own: see sheet-format.ts.
+        set: (t, v) => styleEach(t, "RangeFont.size", (s) => (s.size = Number(v))),
       },
       color: {
         set: (t, v) =>
@@ -1362,182 +1387,3 @@ export class TableProxy extends ProxyBase<TableModel> {
   }
 }
 defineScalars(TableProxy, TableProxy.shape);
-
-const CHART_TYPES = new Set([
-  "BarClustered",
-  "BarStacked",
-  "ColumnClustered",
-  "ColumnStacked",
-  "Pie",
-  "Line",
-]);
-
-export class ChartCollectionProxy extends ProxyBase<SheetModel> {
-  static readonly shape: Shape<SheetModel> = {
-    type: "ChartCollection",
-    scalars: {},
-    collection: true,
-  };
-
-  constructor(session: Session, resolve: () => SheetModel | null) {
-    super(session, ChartCollectionProxy.shape, resolve);
-  }
-
-  add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
-    if (!CHART_TYPES.has(type)) throw new NotModelledError(`charts of type ${type}`);
-    const made: { chart?: ChartModel; sheet?: SheetModel } = {};
-    this._call("ChartCollection.add", [type, "range", seriesBy ?? "Auto"], undefined, (s) => {
-      s.assertEditable("ChartCollection.add");
-      const range = source._target("ChartCollection.add");
-      if (range.sheet !== s) throw new NotModelledError("a chart whose data is on another sheet");
-      const chart: ChartModel = {
-        type,
-        source: range.area,
-        seriesBy: seriesBy ?? "Auto",
-        title: "",
-        legendPosition: "Right",
-        valueAxisTitle: "",
-      };
-      s.charts.push(chart);
-      made.chart = chart;
-      made.sheet = s;
-    });
-    return new ChartProxy(this._session, () => {
-      if (!made.chart || !made.sheet) throw excelError("ItemNotFound", "ChartCollection.add");
-      return { sheet: made.sheet, chart: made.chart };
-    });
-  }
-}
-
-interface ChartTarget {
-  readonly sheet: SheetModel;
-  readonly chart: ChartModel;
-}
-
-function chartPart(type: string, scalars: Shape<ChartTarget>["scalars"]): Shape<ChartTarget> {
-  return { type, scalars };
-}
-
-const chartSet = (apply: (c: ChartModel, v: unknown) => void) => (t: ChartTarget, v: unknown) => {
-  t.sheet.assertEditable("Chart");
-  apply(t.chart, v);
-};
-
-class ChartPartProxy extends ProxyBase<ChartTarget> {
-  constructor(session: Session, shape: Shape<ChartTarget>, resolve: () => ChartTarget | null) {
-    super(session, shape, resolve);
-  }
-}
-
-const TITLE = chartPart("ChartTitle", {
-  text: { get: (t) => t.chart.title, set: chartSet((c, v) => (c.title = String(v))) },
-});
-const LEGEND = chartPart("ChartLegend", {
-  position: {
-    get: (t) => t.chart.legendPosition,
-    set: chartSet((c, v) => (c.legendPosition = String(v))),
-  },
-});
-const AXIS_TITLE = chartPart("ChartAxisTitle", {
-  text: {
-    get: (t) => t.chart.valueAxisTitle,
-    set: chartSet((c, v) => (c.valueAxisTitle = String(v))),
-  },
-});
-class ChartTitleProxy extends ChartPartProxy {}
-defineScalars(ChartTitleProxy, TITLE);
-class ChartLegendProxy extends ChartPartProxy {}
-defineScalars(ChartLegendProxy, LEGEND);
-class ChartAxisTitleProxy extends ChartPartProxy {}
-defineScalars(ChartAxisTitleProxy, AXIS_TITLE);
-
-class ChartAxisProxy extends ProxyBase<ChartTarget> {
-  constructor(session: Session, resolve: () => ChartTarget | null) {
-    super(session, { type: "ChartAxis", scalars: {}, navs: ["title"] }, resolve);
-  }
-
-  get title(): ChartAxisTitleProxy {
-    return this._child(
-      "title",
-      () => new ChartAxisTitleProxy(this._session, AXIS_TITLE, () => this._bind())
-    );
-  }
-}
-
-class ChartAxesProxy extends ProxyBase<ChartTarget> {
-  constructor(session: Session, resolve: () => ChartTarget | null) {
-    super(session, { type: "ChartAxes", scalars: {}, navs: ["valueAxis"] }, resolve);
-  }
-
-  get valueAxis(): ChartAxisProxy {
-    return this._child("valueAxis", () => new ChartAxisProxy(this._session, () => this._bind()));
-  }
-}
-
-class ChartSeriesProxy extends ProxyBase<ChartTarget> {
-  constructor(session: Session, resolve: () => ChartTarget | null) {
-    super(session, { type: "ChartSeries", scalars: {} }, resolve);
-  }
-
-  setXAxisValues(source: RangeProxy): void {
-    this._call("ChartSeries.setXAxisValues", ["range"], "1.7", (t) => {
-      t.sheet.assertEditable("ChartSeries.setXAxisValues");
-      t.chart.xAxisValues = source._target("ChartSeries.setXAxisValues").area;
-    });
-  }
-}
-
-class ChartSeriesCollectionProxy extends ProxyBase<ChartTarget> {
-  constructor(session: Session, resolve: () => ChartTarget | null) {
-    super(session, { type: "ChartSeriesCollection", scalars: {} }, resolve);
-  }
-
-  getItemAt(index: number): ChartSeriesProxy {
-    if (index !== 0) throw new NotModelledError("chart series other than the first");
-    return new ChartSeriesProxy(this._session, () => this._bind());
-  }
-}
-
-export class ChartProxy extends ProxyBase<ChartTarget> {
-  constructor(session: Session, resolve: () => ChartTarget | null) {
-    super(
-      session,
-      { type: "Chart", scalars: {}, navs: ["title", "legend", "axes", "series"] },
-      resolve
-    );
-  }
-
-  get title(): ChartTitleProxy {
-    return this._child(
-      "title",
-      () => new ChartTitleProxy(this._session, TITLE, () => this._bind())
-    );
-  }
-
-  get legend(): ChartLegendProxy {
-    return this._child(
-      "legend",
-      () => new ChartLegendProxy(this._session, LEGEND, () => this._bind())
-    );
-  }
-
-  get axes(): ChartAxesProxy {
-    return this._child("axes", () => new ChartAxesProxy(this._session, () => this._bind()));
-  }
-
-  get series(): ChartSeriesCollectionProxy {
-    return this._child(
-      "series",
-      () => new ChartSeriesCollectionProxy(this._session, () => this._bind())
-    );
-  }
-
-  setPosition(startCell: string, endCell?: string): void {
-    this._call("Chart.setPosition", [startCell, endCell ?? null], undefined, (t) => {
-      t.sheet.assertEditable("Chart.setPosition");
-      parseAddress(startCell);
-      if (endCell) parseAddress(endCell);
-      t.chart.position = [startCell, endCell ?? startCell];
-    });
-  }
-}

@@ -1,0 +1,13 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { Settings } from "../core/settings";
+import { replyFromWorker } from "./last-year";
+
+/** Reads last year's workbook on a thread of its own and hands back the plain data compared with. */
+const { file, source, settings } = workerData as {
+  file: string;
+  source: string;
+  settings: Settings;
+};
+void replyFromWorker(file, source, settings, (reply, transfer) =>
+  parentPort?.postMessage(reply, transfer)
+);
