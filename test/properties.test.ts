@@ -140,12 +140,12 @@ describe("properties of the engine", () => {
     const fixtures = await Promise.all(
       CASES.filter((c) => c.expect.schedules.length > 0 && !c.settings).map(async (c) => ({
         c,
-        grids: await readFixture(c, false),
+        grids: await readFixture(c, "govcheck"),
       }))
     );
     const notSchedules = await readFixture(
       CASES.find((c) => c.expect.schedules.length === 0)!,
-      false
+      "govcheck"
     );
     const noise = fc.array(
       fc.oneof(

@@ -3,7 +3,9 @@ import type { CommitteeOutput, HostProgress, WorkbookHost, WorkbookRead } from "
 import type { WorkbookPlan } from "../core/summary/plan";
 import { type Settings, parseSettings } from "../core/settings";
 import { committeeWorkbook } from "./committee-workbook";
-import { gridsFromBuffer } from "./workbook-grids";
+import type { BlobLike } from "./byte-source";
+import { readWorkbookBlob } from "./read-workbook-blob";
+import type { WorkbookContents } from "./workbook-reader";
 
 /** The part of the browser's localStorage this needs (src/file builds without DOM types). */
 export interface KeyValueStore {
@@ -11,10 +13,9 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
 }
 
-/** A file from a picker or a drop: its name and its bytes. */
-export interface PickedFile {
+/** A file from a picker or a drop: its name and its bytes (a DOM File). */
+export interface PickedFile extends BlobLike {
   readonly name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** Where settings are kept in the browser: per file name, since there is no workbook to hold them. */
@@ -23,25 +24,26 @@ export function settingsKey(fileName: string): string {
 }
 
 /**
- * A workbook the user opened in the browser. It never leaves the page: it is read in memory with
- * ExcelJS, never uploaded, never written back.
+ * A workbook the user opened in the browser. It never leaves the page: it is read where it lies
+ * (the File, by ranges) with the same streaming reader the command line uses, never uploaded,
+ * never written back.
  */
 export class BrowserFileHost implements WorkbookHost {
   readonly kind = "file" as const;
 
   constructor(
     readonly label: string,
-    private readonly bytes: ArrayBuffer,
+    private readonly contents: WorkbookContents,
     private readonly storage: KeyValueStore | null
   ) {}
 
   async readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
     onProgress?.({ message: `Reading ${this.label}` });
-    const grids = await gridsFromBuffer(this.bytes);
+    const { grids } = this.contents;
     const hidden = grids.filter((g) => g.hidden).length;
-    const notes = hidden
-      ? [`${hidden} hidden sheet${hidden === 1 ? " was" : "s were"} not checked.`]
-      : [];
+    const notes = [...this.contents.notes];
+    if (hidden)
+      notes.push(`${hidden} hidden sheet${hidden === 1 ? " was" : "s were"} not checked.`);
     return { grids, ownSheets: [], notes };
   }
 
@@ -86,10 +88,21 @@ export class BrowserFileHost implements WorkbookHost {
   }
 }
 
-/** Reads a File from a picker or a drop into a host. */
+export interface OpenFileOptions {
+  /** The password of a protected workbook, when the user has given one. */
+  readonly password?: string;
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+  readonly signal?: { readonly aborted: boolean };
+}
+
+/**
+ * Reads a File from a picker or a drop into a host. Throws a WorkbookReadError (kind
+ * "password-required" or "password-wrong" when a password is needed) before any host exists.
+ */
 export async function openWorkbookFile(
   file: PickedFile,
-  storage: KeyValueStore | null
+  storage: KeyValueStore | null,
+  options: OpenFileOptions = {}
 ): Promise<BrowserFileHost> {
-  return new BrowserFileHost(file.name, await file.arrayBuffer(), storage);
+  return new BrowserFileHost(file.name, await readWorkbookBlob(file, options), storage);
 }
