@@ -125,8 +125,15 @@ async function smallText(ctx: PartContext, entry: ZipEntry): Promise<string> {
   return new TextDecoder().decode(bytes.subarray(0, 200));
 }
 
+interface ContentTypes {
+  /** A part's content type, by its Override or its extension's Default. */
+  of(part: string): string;
+  /** The parts whose Override names this content type (a fragment of it). */
+  partsOfType(fragment: string): string[];
+}
+
 /** Content types by part (Override) and by extension (Default). */
-async function readContentTypes(ctx: PartContext): Promise<(part: string) => string> {
+async function readContentTypes(ctx: PartContext): Promise<ContentTypes> {
   const entry = ctx.archive.find("[Content_Types].xml");
   const overrides = new Map<string, string>();
   const defaults = new Map<string, string>();
@@ -147,10 +154,14 @@ async function readContentTypes(ctx: PartContext): Promise<(part: string) => str
       text() {},
     });
   }
-  return (part) =>
-    overrides.get(part.toLowerCase()) ??
-    defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase()) ??
-    "";
+  return {
+    of: (part) =>
+      overrides.get(part.toLowerCase()) ??
+      defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase()) ??
+      "",
+    partsOfType: (fragment) =>
+      [...overrides].filter(([, type]) => type.toLowerCase().includes(fragment)).map(([p]) => p),
+  };
 }
 
 /**
@@ -173,23 +184,41 @@ export async function findWorkbookPart(ctx: PartContext): Promise<string> {
         "format"
       );
   }
-  const contentType = await readContentTypes(ctx);
-  const root = await readRelationships(ctx, "");
+  let contentTypes: ContentTypes | undefined;
+  try {
+    contentTypes = await readContentTypes(ctx);
+  } catch (err) {
+    // A damaged content-types part: the relationships alone still say where the workbook is.
+    if (!(err instanceof WorkbookReadError)) throw err;
+  }
+  const typeOf = (part: string) => contentTypes?.of(part) ?? "";
+  let root: Relationship[] = [];
+  try {
+    root = await readRelationships(ctx, "");
+  } catch (err) {
+    // Damaged root relationships: the content types, or the usual place, still find the workbook.
+    if (!(err instanceof WorkbookReadError)) throw err;
+  }
   const main = root.find((r) => r.type === "officeDocument");
-  let path: string | undefined;
   if (main) {
     if (main.outside || main.external || main.target === undefined)
       throw damaged(
         `its root relationships point the workbook outside the package (${main.rawTarget})`
       );
-    path = main.target;
-    const named = notAWorkbook(contentType(path), path);
+    const path = main.target;
+    const named = notAWorkbook(typeOf(path), path);
     if (named) throw named;
     if (!archive.has(path))
       throw damaged(`the workbook part ${path} that the package names is missing`);
     return archive.find(path)!.name;
   }
+  const declared = contentTypes?.partsOfType("spreadsheetml.sheet.main") ?? [];
+  const macro = contentTypes?.partsOfType("sheet.macroenabled.main") ?? [];
+  const template = contentTypes?.partsOfType("spreadsheetml.template.main") ?? [];
   for (const guess of [
+    ...declared,
+    ...macro,
+    ...template,
     "xl/workbook.xml",
     "workbook.xml",
     "xl/workbook.bin",
@@ -197,7 +226,7 @@ export async function findWorkbookPart(ctx: PartContext): Promise<string> {
     "ppt/presentation.xml",
   ]) {
     if (!archive.has(guess)) continue;
-    const named = notAWorkbook(contentType(guess), guess);
+    const named = notAWorkbook(typeOf(guess), guess);
     if (named) throw named;
     return archive.find(guess)!.name;
   }

@@ -46,7 +46,8 @@ function lettersToColumn(ref: string, end: number): number {
 
 /**
  * A cell or area reference checked against Excel's limits: refuses a row past 1,048,576 or a
- * column past XFD. Returns [row, column] (row 0 when the reference has none).
+ * column past XFD. Returns [row, column]: row 0 when the reference has none, -1 for row 0 (which
+ * some writers use and no spreadsheet can show).
  */
 export function checkedRef(
   ref: string,
@@ -79,14 +80,14 @@ export function checkedRef(
   const digits = ref.slice(i);
   if (!/^\d+$/.test(digits))
     throw damaged(`${part} has a cell reference that is not one ("${ref.slice(0, 20)}")`);
-  const row = digits.length > 9 ? Infinity : Number(digits);
-  if (row > maxRows || row < 1) throw badRow(part, digits, maxRows);
+  const row = digits.length > 9 && !/^0+$/.test(digits) ? Infinity : Number(digits);
+  if (row === 0) return [-1, column];
+  if (row > maxRows) throw badRow(part, digits, maxRows);
   return [row, column];
 }
 
 function badRow(part: string, digits: string, maxRows: number): Error {
   const shown = digits.length > 20 ? `${digits.slice(0, 20)}...` : digits;
-  if (/^0+$/.test(digits)) return damaged(`${part} has a row numbered 0`);
   return exhausting(`${part} has a row numbered ${shown}, past Excel's last row ${count(maxRows)}`);
 }
 
@@ -104,7 +105,7 @@ const MERGED_AREAS: SheetSection = {
         if (!from) return;
         const [r1, c1] = checkedRef(from, context.part, context.maxRows, context.maxColumns);
         const [r2, c2] = checkedRef(to, context.part, context.maxRows, context.maxColumns);
-        if (!r1 || !r2) return;
+        if (r1 <= 0 || r2 <= 0) return;
         merges.push({
           top: Math.min(r1, r2),
           left: Math.min(c1, c2),
@@ -226,6 +227,8 @@ class SheetHandler implements XmlHandler {
   private rowHasRef = false;
   private row: CellValue[] | undefined;
   private column = 0;
+  /** The cell's reference names row 0. */
+  private rowZeroCell = false;
   private type = "";
   private style = 0;
   private inCell = false;
@@ -336,9 +339,8 @@ class SheetHandler implements XmlHandler {
         const digits = r.trim();
         if (!/^\d+$/.test(digits))
           throw damaged(`${this.part} has a row numbered "${digits.slice(0, 20)}"`);
-        const n = digits.length > 9 ? Infinity : Number(digits);
-        if (n < 1 || n > this.ctx.limits.maxRows)
-          throw badRow(this.part, digits, this.ctx.limits.maxRows);
+        const n = digits.length > 9 && !/^0+$/.test(digits) ? Infinity : Number(digits);
+        if (n > this.ctx.limits.maxRows) throw badRow(this.part, digits, this.ctx.limits.maxRows);
         this.rowNumber = n;
         this.rowHasRef = true;
       } else {
@@ -394,6 +396,7 @@ class SheetHandler implements XmlHandler {
     }
     this.type = type;
     this.style = style;
+    this.rowZeroCell = false;
     if (ref === undefined || ref === "") {
       this.column++;
       if (this.column > this.ctx.limits.maxColumns)
@@ -433,6 +436,7 @@ class SheetHandler implements XmlHandler {
       [row, column] = checkedRef(ref, this.part, maxRows, maxColumns);
     }
     this.column = column;
+    this.rowZeroCell = row === -1;
     // A row without its own number takes it from its cells.
     if (!this.rowHasRef && row > 0 && this.row === undefined) {
       this.rowNumber = row;
@@ -470,9 +474,13 @@ class SheetHandler implements XmlHandler {
   private finishCell(): void {
     const value = this.cellValue();
     if (value === null) return;
+    if (this.rowNumber === 0 || this.rowZeroCell) {
+      // Row 0 exists in no spreadsheet: its cells cannot be shown, so they are counted, not read.
+      this.ctx.budget.rowZeroCells++;
+      return;
+    }
     let row = this.row;
     if (!row) {
-      if (this.rowNumber === 0) this.rowNumber = 1;
       row = this.row = [];
     }
     const index = this.column - 1;

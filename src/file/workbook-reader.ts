@@ -225,6 +225,8 @@ async function readPackage(
 
   const parts: { ref: SheetRef; entry: ZipEntry }[] = [];
   for (const ref of sheets) {
+    // Excel keeps old macro and module sheets with an empty id: there are no cells behind them.
+    if (ref.id === "") continue;
     const rel = rels.find((r) => r.id === ref.id);
     if (!rel) throw damaged(`sheet "${ref.name}" has no part in the package`);
     // Chart sheets, dialog sheets and macro sheets hold no cells to check.
@@ -250,6 +252,10 @@ async function readPackage(
   if (budget.longTexts)
     notes.push(
       `${count(budget.longTexts)} cell text${budget.longTexts === 1 ? " was" : "s were"} longer than Excel allows (${count(limits.maxCellText)} characters) and only the first ${count(limits.maxCellText)} characters were read.`
+    );
+  if (budget.rowZeroCells)
+    notes.push(
+      `${count(budget.rowZeroCells)} cell${budget.rowZeroCells === 1 ? " is" : "s are"} in a row numbered 0, which no spreadsheet can show, and ${budget.rowZeroCells === 1 ? "was" : "were"} not read.`
     );
   return { grids, notes };
 }

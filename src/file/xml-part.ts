@@ -11,10 +11,12 @@ export interface ReadBudget {
   mergeWork: number;
   /** Cells whose text was longer than Excel allows, cut to its limit. */
   longTexts: number;
+  /** Cells in a row numbered 0, which no spreadsheet shows: not read. */
+  rowZeroCells: number;
 }
 
 export function newBudget(): ReadBudget {
-  return { bytes: 0, textChars: 0, cellSlots: 0, mergeWork: 0, longTexts: 0 };
+  return { bytes: 0, textChars: 0, cellSlots: 0, mergeWork: 0, longTexts: 0, rowZeroCells: 0 };
 }
 
 export interface PartContext {

@@ -48,6 +48,24 @@ function valueAt(grid: Grid, row: number, column: number | undefined): CellValue
   return column === undefined ? null : cellAt(grid, row, column);
 }
 
+/** Rows kept from each end of a long run of text rows above a schedule. */
+const BLOCK_KEPT = 1_000;
+
+/** A text row above a schedule; a run of a million keeps its first and latest rows only. */
+function keepInBlock(block: BlockRow[], entry: BlockRow): void {
+  block.push(entry);
+  if (block.length > 2 * BLOCK_KEPT) block.splice(BLOCK_KEPT, BLOCK_KEPT);
+}
+
+interface BlockRow {
+  row: number;
+  text: string;
+  cells: number;
+}
+
+/** Enough of a text row to read a title, section heading or legend from. */
+const MAX_ROW_TEXT = 2_000;
+
 /**
  * The non-blank texts of a row: how many, the first two (for footers split over two cells) and,
  * only when asked, all of them joined. Runs on every row, so it allocates as little as it can.
@@ -73,14 +91,21 @@ class RowTexts {
     }
   }
 
+  /** The row's texts joined, up to MAX_ROW_TEXT characters (titles and legends are short). */
   get joined(): string {
     if (this.all === undefined) {
       const parts: string[] = [];
+      let length = 0;
       for (let i = 0; this.cells && i < this.cells.length && i < this.width; i++) {
+        if (length >= MAX_ROW_TEXT) break;
         const t = cellText(this.cells[i]);
-        if (t !== "") parts.push(t);
+        if (t !== "") {
+          parts.push(t);
+          length += t.length + 1;
+        }
       }
-      this.all = parts.join(" ");
+      const all = parts.join(" ");
+      this.all = all.length > MAX_ROW_TEXT ? all.slice(0, MAX_ROW_TEXT) : all;
     }
     return this.all;
   }
@@ -168,11 +193,24 @@ function blankRecord(row: number, section: string, subSection: string): Requirem
   };
 }
 
+/**
+ * Texts joined over continuation rows stop growing at Excel's longest cell: the recogniser needs
+ * only their start, and a long run of continuation rows stays linear.
+ */
+const MAX_JOINED_TEXT = 32_767;
+
 function joinText(a: string, b: string): string {
-  if (a === "") return b;
-  if (b === "") return a;
-  return `${a} ${b}`;
+  if (a === "") return b.length > MAX_JOINED_TEXT ? b.slice(0, MAX_JOINED_TEXT) : b;
+  if (b === "" || a.length >= MAX_JOINED_TEXT) return a;
+  const joined = `${a} ${b}`;
+  return joined.length > MAX_JOINED_TEXT ? joined.slice(0, MAX_JOINED_TEXT) : joined;
 }
+
+/**
+ * The last requirement text each record absorbed: whether the next row continues it depends on
+ * how that text ends, and looking at it alone keeps the check from re-reading the joined whole.
+ */
+const lastRequirementText = new WeakMap<RequirementRecord, string>();
 
 function readRow(grid: Grid, row: number, columns: Partial<Record<ColumnRole, number>>) {
   const texts = {} as Record<TextField, string>;
@@ -199,11 +237,14 @@ function continues(pending: RequirementRecord, read: RowRead): boolean {
   if (rowScored && pendingScored) return false;
   const req = read.texts.requirement;
   if (req === "") return !rowScored || pending.requirement !== "";
-  return startsLowerCase(req) && !endsSentence(pending.requirement);
+  return (
+    startsLowerCase(req) && !endsSentence(lastRequirementText.get(pending) ?? pending.requirement)
+  );
 }
 
 function absorb(pending: RequirementRecord, row: number, read: RowRead): void {
   pending.rows.push(row);
+  if (read.texts.requirement !== "") lastRequirementText.set(pending, read.texts.requirement);
   for (const f of TEXT_FIELDS) pending[f] = joinText(pending[f], read.texts[f]);
   if (!hasScore(pending.score) && hasScore(read.score)) {
     pending.score = read.score;
@@ -338,7 +379,7 @@ export function findSchedules(grid: Grid): Schedule[] {
   let draft: Draft | undefined;
   let ended = false;
   /** Text rows since the last schedule's last requirement: title, preamble, legend. */
-  let block: { row: number; text: string; cells: number }[] = [];
+  let block: BlockRow[] = [];
   let legendSinceRecord = false;
   let lookahead: { row: number; header: ReturnType<typeof readHeader> } | undefined;
 
@@ -409,7 +450,7 @@ export function findSchedules(grid: Grid): Schedule[] {
     if (texts.count === 0) continue;
 
     if (!draft || ended) {
-      block.push({ row, text: texts.joined, cells: texts.count });
+      keepInBlock(block, { row, text: texts.joined, cells: texts.count });
       continue;
     }
     const columns = draft.columns;
@@ -428,7 +469,7 @@ export function findSchedules(grid: Grid): Schedule[] {
       // The next schedule's legend: this one is over.
       flush(draft);
       legendSinceRecord = true;
-      block.push({ row, text: texts.first, cells: 1 });
+      keepInBlock(block, { row, text: texts.first, cells: 1 });
       continue;
     }
     if (texts.count === 1 && isBlank(scoreValue)) {
@@ -436,14 +477,14 @@ export function findSchedules(grid: Grid): Schedule[] {
       if (looksLikeSubPrinciple(text) && text.length <= 160) {
         flush(draft);
         draft.subSection = text;
-        block.push({ row, text, cells: 1 });
+        keepInBlock(block, { row, text, cells: 1 });
         continue;
       }
       if (looksLikeSectionTitle(text) && text.length <= 300) {
         flush(draft);
         draft.section = text;
         draft.subSection = "";
-        block.push({ row, text, cells: 1 });
+        keepInBlock(block, { row, text, cells: 1 });
         continue;
       }
     }
@@ -455,7 +496,7 @@ export function findSchedules(grid: Grid): Schedule[] {
       hasScore(read.targetDate);
     if (!anyContent) {
       // Text outside the schedule's columns (a note in the margin) belongs to nobody.
-      block.push({ row, text: texts.joined, cells: texts.count });
+      keepInBlock(block, { row, text: texts.joined, cells: texts.count });
       continue;
     }
     block = [];
@@ -464,7 +505,7 @@ export function findSchedules(grid: Grid): Schedule[] {
     } else {
       const starts = read.texts.requirement !== "" || read.texts.ref !== "" || hasScore(read.score);
       if (!starts) {
-        block.push({ row, text: texts.joined, cells: texts.count });
+        keepInBlock(block, { row, text: texts.joined, cells: texts.count });
         continue;
       }
       flush(draft);

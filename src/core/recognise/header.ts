@@ -21,11 +21,15 @@ const CONTENT_ROLES: readonly ColumnRole[] = ["requirement", "evidence", "action
 
 /** Cheap test run on every row before the full one: could this row be a header? */
 function mayBeHeader(grid: Grid, row: number, right: number): boolean {
+  // Only the cells the row holds are looked at: an empty row costs nothing however wide the sheet.
+  const cells = grid.rows[row - grid.firstRow];
+  if (!cells) return false;
+  const end = Math.min(cells.length, right - grid.firstColumn + 1);
   let strings = 0;
   let scoreWord = false;
-  for (let c = grid.firstColumn; c <= right; c++) {
-    const v = cellAt(grid, row, c);
-    if (v === null) continue;
+  for (let i = 0; i < end; i++) {
+    const v = cells[i];
+    if (v === null || v === undefined) continue;
     if (typeof v !== "string") return false;
     if (v.length > 200) return false;
     if (v.trim() !== "") strings++;
@@ -34,36 +38,92 @@ function mayBeHeader(grid: Grid, row: number, right: number): boolean {
   return scoreWord && strings >= 2;
 }
 
-function mergeCovering(
-  merges: readonly MergedArea[],
-  row: number,
-  column: number
-): MergedArea | undefined {
-  return merges.find(
-    (m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right
-  );
+interface MergeIndex {
+  /** Merges by each row they cover (those no taller than SHORT_MERGE rows). */
+  readonly byRow: Map<number, MergedArea[]>;
+  /** Taller merges, looked through in full. */
+  readonly tall: readonly MergedArea[];
+  /** Merges by their top row. */
+  readonly byTop: Map<number, MergedArea[]>;
+}
+
+const SHORT_MERGE = 64;
+const mergeIndexes = new WeakMap<Grid, MergeIndex>();
+
+/** A grid's merged areas indexed by row, built once, so a lookup does not scan every merge. */
+function mergeIndex(grid: Grid): MergeIndex {
+  let index = mergeIndexes.get(grid);
+  if (index) return index;
+  const byRow = new Map<number, MergedArea[]>();
+  const byTop = new Map<number, MergedArea[]>();
+  const tall: MergedArea[] = [];
+  const add = (map: Map<number, MergedArea[]>, key: number, m: MergedArea) => {
+    const list = map.get(key);
+    if (list) list.push(m);
+    else map.set(key, [m]);
+  };
+  for (const m of grid.merges) {
+    add(byTop, m.top, m);
+    if (m.bottom - m.top >= SHORT_MERGE) tall.push(m);
+    else for (let r = m.top; r <= m.bottom; r++) add(byRow, r, m);
+  }
+  index = { byRow, tall, byTop };
+  mergeIndexes.set(grid, index);
+  return index;
+}
+
+/** The merged areas that cover some cell of `row`. */
+function mergesOnRow(grid: Grid, row: number): MergedArea[] {
+  const index = mergeIndex(grid);
+  const short = index.byRow.get(row) ?? [];
+  if (index.tall.length === 0) return short;
+  return [...short, ...index.tall.filter((m) => row >= m.top && row <= m.bottom)];
+}
+
+function mergeCovering(grid: Grid, row: number, column: number): MergedArea | undefined {
+  return mergesOnRow(grid, row).find((m) => column >= m.left && column <= m.right);
 }
 
 /** The text shown at a cell, taking a merged area's value from its top-left cell. */
 function shownText(grid: Grid, row: number, column: number): string {
   const own = cellText(cellAt(grid, row, column));
   if (own !== "") return own;
-  const m = mergeCovering(grid.merges, row, column);
+  const m = mergeCovering(grid, row, column);
   return m ? cellText(cellAt(grid, m.top, m.left)) : "";
 }
 
 /** A band row above a header: short labels only, merged across or down into the header row. */
 function isBand(grid: Grid, row: number, right: number): boolean {
   if (row < grid.firstRow) return false;
+  const cells = grid.rows[row - grid.firstRow] ?? [];
+  const end = Math.min(cells.length, right - grid.firstColumn + 1);
   let any = false;
-  for (let c = grid.firstColumn; c <= right; c++) {
-    const v = cellAt(grid, row, c);
-    if (v === null) continue;
+  for (let i = 0; i < end; i++) {
+    const v = cells[i];
+    if (v === null || v === undefined) continue;
     if (typeof v !== "string" || v.length > 80) return false;
     if (v.trim() !== "") any = true;
   }
   if (!any) return false;
-  return grid.merges.some((m) => m.top === row && (m.right > m.left || m.bottom > m.top));
+  return (mergeIndex(grid).byTop.get(row) ?? []).some((m) => m.right > m.left || m.bottom > m.top);
+}
+
+/**
+ * The columns of `rows` that can show text: those holding a value and those under a merged area,
+ * in order. Other columns show nothing, so a header scan need not visit them.
+ */
+function columnsShowing(grid: Grid, rows: readonly number[], right: number): number[] {
+  const columns = new Set<number>();
+  for (const row of rows) {
+    const cells = grid.rows[row - grid.firstRow] ?? [];
+    const end = Math.min(cells.length, right - grid.firstColumn + 1);
+    for (let i = 0; i < end; i++)
+      if (cells[i] !== null && cells[i] !== undefined) columns.add(grid.firstColumn + i);
+    for (const m of mergesOnRow(grid, row))
+      for (let c = Math.max(m.left, grid.firstColumn); c <= Math.min(m.right, right); c++)
+        columns.add(c);
+  }
+  return [...columns].sort((a, b) => a - b);
 }
 
 function yearIn(text: string): number | undefined {
@@ -82,7 +142,7 @@ export function readHeader(grid: Grid, row: number, right: number): HeaderLayout
   const band = isBand(grid, row - 1, right);
   const found: { column: number; role: ColumnRole; text: string }[] = [];
   const texts = new Map<number, string>();
-  for (let c = grid.firstColumn; c <= right; c++) {
+  for (const c of columnsShowing(grid, band ? [row - 1, row] : [row], right)) {
     const own = shownText(grid, row, c);
     const above = band ? shownText(grid, row - 1, c) : "";
     const text = above && above !== own ? `${above} ${own}`.trim() : own;
