@@ -80,7 +80,7 @@ class PasswordSource {
 
   /** The password already known without asking (the environment), if any. */
   get known(): string | undefined {
-    return this.io.env?.GOVCHECK_PASSWORD;
+    return this.io.env?.GOVCHECK_PASSWORD || undefined;
   }
 
   /** Asks (once) when --password was given; undefined when it was not. */

@@ -196,11 +196,13 @@ async function readPackage(
       );
     const whole = await source.read(0, source.size);
     const ole = readCompoundFile(whole);
+    // Excel's default password opens files protected only against changes; a password the user
+    // gave is tried first, since each try spins a hash 100,000 times.
     const decrypted = await decryptPackage(ole, {
-      passwords: [
-        EXCEL_DEFAULT_PASSWORD,
-        ...(options.password !== undefined ? [options.password] : []),
-      ],
+      passwords:
+        options.password !== undefined
+          ? [options.password, EXCEL_DEFAULT_PASSWORD]
+          : [EXCEL_DEFAULT_PASSWORD],
       crypto: platform.crypto,
       passwordGiven: options.password !== undefined,
       signal: options.signal,

@@ -91,6 +91,9 @@ export class XmlTokenizer {
   private readonly names: (CachedName | undefined)[] = new Array(512);
   /** Depth inside a markup-compatibility Choice being skipped (0: not skipping). */
   private skipping = 0;
+  /** Chunks held while a cut-off token waits for its '>'. */
+  private readonly stash: string[] = [];
+  private stashLength = 0;
 
   constructor(
     private readonly handler: XmlHandler,
@@ -98,6 +101,24 @@ export class XmlTokenizer {
   ) {}
 
   write(chunk: string): void {
+    if (
+      this.pos < this.buffer.length &&
+      this.buffer.charCodeAt(this.pos) === LT &&
+      chunk.indexOf(">") < 0
+    ) {
+      // Every token ends with '>': a chunk without one cannot finish the token cut off before it,
+      // so it waits (a very long tag costs its length once, not once per chunk).
+      this.stash.push(chunk);
+      this.stashLength += chunk.length;
+      if (this.buffer.length - this.pos + this.stashLength > MAX_TOKEN)
+        throw exhausting(`${this.part} has a tag or text run longer than ${MAX_TOKEN} characters`);
+      return;
+    }
+    if (this.stash.length) {
+      chunk = this.stash.join("") + chunk;
+      this.stash.length = 0;
+      this.stashLength = 0;
+    }
     if (this.pos < this.buffer.length) {
       // A token cut off at the last chunk's end. Joining it to the whole chunk would make a rope
       // that every character read then has to go through: it is finished on the chunk's text up to
@@ -120,7 +141,7 @@ export class XmlTokenizer {
   }
 
   end(): void {
-    const rest = this.buffer.slice(this.pos);
+    const rest = this.buffer.slice(this.pos) + this.stash.join("");
     if (rest.trim() !== "") {
       if (rest.indexOf("<") >= 0) throw damaged(`${this.part} ends in the middle of a tag`);
       // Text after the root element: harmless, as other readers find.

@@ -237,10 +237,11 @@ export class ZipArchive {
     const source = this.source;
     async function* compressed(): AsyncIterable<Uint8Array> {
       const step = 1 << 20;
-      for (let at = 0; at < entry.compressedSize; at += step) {
+      for (let at = 0; at < entry.compressedSize;) {
         if (signal?.aborted) throw aborted();
         const chunk = await source.read(dataStart + at, Math.min(step, entry.compressedSize - at));
         if (chunk.length === 0) throw damaged(`${entry.name} is cut short`);
+        at += chunk.length;
         yield chunk;
       }
     }
