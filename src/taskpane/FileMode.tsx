@@ -1,6 +1,8 @@
 import {
   Button,
   Caption1,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -43,8 +45,21 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
-/** Opens a workbook file as a host; the file host and ExcelJS load only when a file is opened. */
-export type OpenWorkbook = (file: File) => Promise<WorkbookHost>;
+/**
+ * Opens a workbook file as a host (with its password when it has one); the file host and its
+ * reader load only when a file is opened.
+ */
+export type OpenWorkbook = (file: File, password?: string) => Promise<WorkbookHost>;
+
+/** The reader's error kinds that mean "ask for the password" (src/file's WorkbookReadError). */
+function needsPassword(err: unknown): "required" | "wrong" | undefined {
+  const kind = (err as { kind?: string }).kind;
+  return kind === "password-required"
+    ? "required"
+    : kind === "password-wrong"
+      ? "wrong"
+      : undefined;
+}
 
 const PRIVACY = "Your file stays on this computer: it is read inside this page and never uploaded.";
 
@@ -61,17 +76,26 @@ export function FileMode({ openWorkbook }: FileModeProps) {
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [locked, setLocked] = useState<{ file: File; wrong: boolean } | null>(null);
+  const [password, setPassword] = useState("");
 
   const open = useCallback(
-    async (file: File | undefined) => {
+    async (file: File | undefined, given?: string) => {
       if (!file) return;
       setOpening(true);
       setError(null);
       try {
-        setHost(await openWorkbook(file));
+        setHost(await openWorkbook(file, given));
+        setLocked(null);
       } catch (err) {
-        setError(err instanceof Error ? err.message : String(err));
+        const asked = needsPassword(err);
+        if (asked) setLocked({ file, wrong: asked === "wrong" });
+        else {
+          setLocked(null);
+          setError(err instanceof Error ? err.message : String(err));
+        }
       } finally {
+        setPassword("");
         setOpening(false);
         if (input.current) input.current.value = "";
       }
@@ -85,7 +109,7 @@ export function FileMode({ openWorkbook }: FileModeProps) {
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
         aria-label="Workbook file"
         data-testid="file-input"
         onChange={(e) => void open(e.target.files?.[0])}
@@ -101,6 +125,35 @@ export function FileMode({ openWorkbook }: FileModeProps) {
     </>
   );
 
+  const passwordForm = locked && (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void open(locked.file, password);
+      }}
+    >
+      <Field
+        label={`Password for ${locked.file.name}`}
+        validationState={locked.wrong ? "error" : "none"}
+        validationMessage={
+          locked.wrong
+            ? "That password does not open this workbook. Passwords are case-sensitive."
+            : "This workbook is protected with a password. It is used here only to read the file."
+        }
+      >
+        <Input
+          type="password"
+          value={password}
+          onChange={(_e, d) => setPassword(d.value)}
+          autoFocus
+        />
+      </Field>
+      <Button type="submit" appearance="primary" disabled={opening || password === ""}>
+        Open
+      </Button>
+    </form>
+  );
+
   if (host) {
     return (
       <CheckerView
@@ -113,6 +166,7 @@ export function FileMode({ openWorkbook }: FileModeProps) {
             {picker}
             <Caption1>{PRIVACY}</Caption1>
             {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+            {passwordForm}
           </div>
         }
       />
@@ -147,6 +201,7 @@ export function FileMode({ openWorkbook }: FileModeProps) {
         {picker}
         {opening && <Spinner size="small" label="Opening the workbook…" />}
       </div>
+      {passwordForm}
     </main>
   );
 }

@@ -32,12 +32,12 @@ async function start(): Promise<void> {
   root.render(
     <FluentProvider theme={webLightTheme}>
       <FileMode
-        openWorkbook={async (file) => {
-          // The file host brings ExcelJS: it loads only when a file is opened, not with the pane.
+        openWorkbook={async (file, password) => {
+          // The file host brings the reader: it loads only when a file is opened, not with the pane.
           const { openWorkbookFile } = await import(
             /* webpackChunkName: "file-host" */ "../file/browser-file-host"
           );
-          return openWorkbookFile(file, browserStorage());
+          return openWorkbookFile(file, browserStorage(), { password });
         }}
       />
     </FluentProvider>
