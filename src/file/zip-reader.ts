@@ -235,14 +235,27 @@ export class ZipArchive {
     };
 
     const source = this.source;
+    /** The compressed bytes in pieces, the next piece already being read while one is used. */
     async function* compressed(): AsyncIterable<Uint8Array> {
       const step = 1 << 20;
-      for (let at = 0; at < entry.compressedSize;) {
-        if (signal?.aborted) throw aborted();
-        const chunk = await source.read(dataStart + at, Math.min(step, entry.compressedSize - at));
-        if (chunk.length === 0) throw damaged(`${entry.name} is cut short`);
-        at += chunk.length;
-        yield chunk;
+      const piece = (at: number) =>
+        at < entry.compressedSize
+          ? source.read(dataStart + at, Math.min(step, entry.compressedSize - at))
+          : undefined;
+      let at = 0;
+      let next = piece(0);
+      try {
+        while (next) {
+          if (signal?.aborted) throw aborted();
+          const chunk = await next;
+          if (chunk.length === 0) throw damaged(`${entry.name} is cut short`);
+          at += chunk.length;
+          next = piece(at);
+          yield chunk;
+        }
+      } finally {
+        // A read started ahead and no longer wanted must not fail unheard.
+        next?.catch(() => undefined);
       }
     }
 

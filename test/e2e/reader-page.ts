@@ -13,6 +13,7 @@ interface ReadResult {
   error?: string;
   kind?: string;
   ms?: number;
+  readMs?: number;
 }
 
 async function read(base64: string, password?: string, withGrids = true): Promise<ReadResult> {
@@ -20,6 +21,7 @@ async function read(base64: string, password?: string, withGrids = true): Promis
   const started = performance.now();
   try {
     const { grids, notes } = await readWorkbookBlob(new Blob([bytes]), { password });
+    const readMs = performance.now() - started;
     const findings = validateGrids(grids).findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`);
     // Dates cross to the test as ISO strings, as JSON writes them.
     const ms = performance.now() - started;
@@ -28,6 +30,7 @@ async function read(base64: string, password?: string, withGrids = true): Promis
       notes,
       findings,
       ms,
+      readMs,
     };
   } catch (err) {
     return {

@@ -1,7 +1,15 @@
 import { spawn } from "node:child_process";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 
-const MEASURED = join(__dirname, "..", "..", "build", "scripts", "measured-cli.js");
+/** The checkout's root (this file runs from test/helpers, or compiled from build/test/helpers). */
+function root(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const MEASURED = join(root(), "build", "scripts", "measured-cli.js");
 
 export interface MeasuredRun {
   readonly code: number | null;

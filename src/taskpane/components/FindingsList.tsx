@@ -51,6 +51,11 @@ const useStyles = makeStyles({
 
 const SEVERITY_COLOUR = { error: "danger", warning: "warning", info: "informative" } as const;
 const ALL = "all";
+/**
+ * Findings drawn at first, and added by each "Show more": a 200,000-row return can carry tens of
+ * thousands, and drawing them all at once takes the pane tens of seconds and gigabytes.
+ */
+const PAGE = 500;
 
 export interface FindingsListProps {
   findings: readonly FindingInContext[];
@@ -67,12 +72,17 @@ function startOf(text: string, max = 70): string {
 export function FindingsList({ findings, onSelect, selectVerb }: FindingsListProps) {
   const styles = useStyles();
   const [rule, setRule] = useState<string>(ALL);
+  const [limit, setLimit] = useState(PAGE);
   const counts = useMemo(() => {
     const m = new Map<RuleId, number>();
     for (const f of findings) m.set(f.finding.rule, (m.get(f.finding.rule) ?? 0) + 1);
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
   }, [findings]);
-  const shown = rule === ALL ? findings : findings.filter((f) => f.finding.rule === rule);
+  const matching = useMemo(
+    () => (rule === ALL ? findings : findings.filter((f) => f.finding.rule === rule)),
+    [findings, rule]
+  );
+  const shown = useMemo(() => matching.slice(0, limit), [matching, limit]);
   const groups = useMemo(() => {
     const bySheet = new Map<string, Map<string, FindingInContext[]>>();
     for (const f of shown) {
@@ -99,7 +109,13 @@ export function FindingsList({ findings, onSelect, selectVerb }: FindingsListPro
       </ul>
       <Field label="Show">
         {/* A native select: screen readers and keyboards know it without help. */}
-        <Select value={rule} onChange={(_e, data) => setRule(data.value)}>
+        <Select
+          value={rule}
+          onChange={(_e, data) => {
+            setRule(data.value);
+            setLimit(PAGE);
+          }}
+        >
           <option value={ALL}>{`All findings (${findings.length})`}</option>
           {counts.map(([id, n]) => (
             <option key={id} value={id}>{`${RULE_DESCRIPTIONS[id]} (${n})`}</option>
@@ -148,6 +164,11 @@ export function FindingsList({ findings, onSelect, selectVerb }: FindingsListPro
           ))}
         </section>
       ))}
+      {matching.length > shown.length && (
+        <Button onClick={() => setLimit((n) => n + PAGE)}>
+          {`Show ${Math.min(PAGE, matching.length - shown.length)} more (${matching.length - shown.length} not shown)`}
+        </Button>
+      )}
     </div>
   );
 }
