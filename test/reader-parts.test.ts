@@ -99,6 +99,13 @@ describe("the XML tokenizer", () => {
     );
   });
 
+  it("reads CR LF and a lone CR in text as LF, as XML does, but keeps an escaped carriage return", () => {
+    const xml = "<a>one\r\ntwo\rthree&#13;four<![CDATA[five\r\nsix]]></a>";
+    const want = ["open a ", "text one\ntwo\nthree\rfourfive\nsix", "close a"];
+    for (let i = 0; i <= xml.length; i++)
+      expect(events([xml.slice(0, i), xml.slice(i)])).toEqual(want);
+  });
+
   it("refuses what is not well-formed, and entity declarations", () => {
     expect(() => events(["<a><b></a>"])).toThrow(/not well-formed XML \(<b> closed by <\/a>\)/);
     expect(() => events(["<a>"])).toThrow(/ends before its elements close/);

@@ -40,6 +40,14 @@ function isNameEnd(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === SLASH || code === GT;
 }
 
+/**
+ * XML's end-of-line handling: CR LF and a lone CR are read as LF (a carriage return a cell really
+ * holds is written as &#13; or Excel's _x000D_, which are not touched).
+ */
+function lineEnds(text: string): string {
+  return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
+}
+
 function isNameStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code >= 0xc0;
 }
@@ -164,8 +172,11 @@ export class XmlTokenizer {
     if (!final) {
       const amp = buffer.lastIndexOf("&", end - 1);
       if (amp >= this.pos && buffer.indexOf(";", amp) < 0) stop = amp;
+      // A carriage return may be the first half of a CR LF the next chunk finishes.
+      if (stop > this.pos && buffer.charCodeAt(stop - 1) === 13) stop--;
     }
-    if (stop > this.pos) this.handler.text(decodeEntities(buffer.slice(this.pos, stop), this.part));
+    if (stop > this.pos)
+      this.handler.text(decodeEntities(lineEnds(buffer.slice(this.pos, stop)), this.part));
     return stop;
   }
 
@@ -312,7 +323,7 @@ export class XmlTokenizer {
     if (buffer.startsWith("<![CDATA[", lt)) {
       const end = buffer.indexOf("]]>", lt + 9);
       if (end < 0) return false;
-      if (this.wantsText()) this.handler.text(buffer.slice(lt + 9, end));
+      if (this.wantsText()) this.handler.text(lineEnds(buffer.slice(lt + 9, end)));
       this.pos = end + 3;
       return true;
     }
