@@ -138,7 +138,9 @@ async function readDateStyles(ctx: PartContext, entry: ZipEntry): Promise<boolea
       depth++;
       if (local === "numFmt") {
         const id = Number(attribute(attrs, "numFmtId"));
-        if (isDateFormatCode(attribute(attrs, "formatCode") ?? "")) customDates.add(id);
+        // Format 0 is General whatever a producer writes for it: read otherwise, every plain
+        // number in the workbook would turn into a date.
+        if (id !== 0 && isDateFormatCode(attribute(attrs, "formatCode") ?? "")) customDates.add(id);
       } else if (local === "cellXfs") cellXfsDepth = depth;
       else if (local === "xf" && cellXfsDepth && depth === cellXfsDepth + 1) {
         if (styles.length >= ctx.limits.maxStyles)

@@ -328,6 +328,35 @@ export const PRODUCER_CASES: readonly ProducerCase[] = [
       }),
   },
   {
+    name: "a styles part that redefines format 0 (General) as a date, as one .NET writer does",
+    extension: ".xlsx",
+    sheets: [
+      {
+        name: "Numbers",
+        rows: [
+          ["Score", 3],
+          ["Made", new Date(Date.UTC(2013, 9, 2))],
+        ],
+      },
+    ],
+    build: () =>
+      spreadsheetPackage({
+        styles:
+          `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN_NS}">` +
+          `<numFmts count="2"><numFmt numFmtId="0" formatCode="dd\\.mm\\.yyyy"/><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>` +
+          `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+        sheets: [
+          {
+            name: "Numbers",
+            xml: worksheetXml(
+              `<row r="1"><c r="A1" t="inlineStr"><is><t>Score</t></is></c><c r="B1" s="0"><v>3</v></c></row>` +
+                `<row r="2"><c r="A2" t="inlineStr"><is><t>Made</t></is></c><c r="B2" s="1"><v>41549</v></c></row>`
+            ),
+          },
+        ],
+      }),
+  },
+  {
     name: "rich text runs with a phonetic guide, and text in another namespace's element",
     extension: ".xlsx",
     sheets: [
