@@ -30,6 +30,8 @@ export interface ReaderLimits {
   readonly maxSheets: number;
   /** Merged areas, and the cells they cover that hold a value, across the workbook. */
   readonly maxMergeWork: number;
+  /** Merged areas and other ranges the sheet sections keep, across the workbook. */
+  readonly maxRanges: number;
   /** The largest encrypted package decrypted in memory. */
   readonly maxEncryptedBytes: number;
 }
@@ -47,6 +49,7 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxCellSlots: 40_000_000,
   maxSheets: 10_000,
   maxMergeWork: 50_000_000,
+  maxRanges: 2_000_000,
   maxEncryptedBytes: 512 * 1024 * 1024,
 };
 

@@ -35,6 +35,11 @@ export interface SheetSectionContext {
   readonly part: string;
   readonly maxRows: number;
   readonly maxColumns: number;
+  /**
+   * Counts `n` more things kept (merged areas, list items...) against the workbook's cap on them;
+   * throws past it, so no section grows without bound.
+   */
+  keep(n: number): void;
 }
 
 /** Column letters to a number ("XFD" -> 16384); 0 when `ref` does not start with a letter. */
@@ -106,6 +111,7 @@ const MERGED_AREAS: SheetSection = {
         const [r1, c1] = checkedRef(from, context.part, context.maxRows, context.maxColumns);
         const [r2, c2] = checkedRef(to, context.part, context.maxRows, context.maxColumns);
         if (r1 <= 0 || r2 <= 0) return;
+        context.keep(1);
         merges.push({
           top: Math.min(r1, r2),
           left: Math.min(c1, c2),
@@ -264,8 +270,20 @@ class SheetHandler implements XmlHandler {
     }
     const section = SHEET_SECTIONS.find((s) => s.element === local);
     if (section) {
-      const { maxRows, maxColumns } = this.ctx.limits;
-      this.section = section.begin({ part: this.part, maxRows, maxColumns });
+      const { maxRows, maxColumns, maxRanges } = this.ctx.limits;
+      const budget = this.ctx.budget;
+      this.section = section.begin({
+        part: this.part,
+        maxRows,
+        maxColumns,
+        keep: (n) => {
+          budget.ranges += n;
+          if (budget.ranges > maxRanges)
+            throw exhausting(
+              `its sheets hold more than ${count(maxRanges)} merged areas and other ranges (the cap)`
+            );
+        },
+      });
       this.sectionDepth = 1;
       this.section.open(local, attrs);
       this.wantText = this.section.wantText;

@@ -13,10 +13,20 @@ export interface ReadBudget {
   longTexts: number;
   /** Cells in a row numbered 0, which no spreadsheet shows: not read. */
   rowZeroCells: number;
+  /** Merged areas and other ranges kept by sheet sections. */
+  ranges: number;
 }
 
 export function newBudget(): ReadBudget {
-  return { bytes: 0, textChars: 0, cellSlots: 0, mergeWork: 0, longTexts: 0, rowZeroCells: 0 };
+  return {
+    bytes: 0,
+    textChars: 0,
+    cellSlots: 0,
+    mergeWork: 0,
+    longTexts: 0,
+    rowZeroCells: 0,
+    ranges: 0,
+  };
 }
 
 export interface PartContext {

@@ -429,6 +429,27 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     },
   },
   {
+    name: "2,100,000 merged areas",
+    exit: 2,
+    message: /sheets hold more than 2,000,000 merged areas and other ranges \(the cap\)/,
+    make: (dir) => {
+      const merges = repeatedDeflate(
+        `${HEAD}<worksheet xmlns="${MAIN_NS}"><sheetData/><mergeCells>`,
+        `<mergeCell ref="A1:B2"/>`,
+        2_100_000,
+        `</mergeCells></worksheet>`
+      );
+      return {
+        path: write(
+          dir,
+          "merges.xlsx",
+          oneSheet({ name: "", compressed: merges.compressed, size: merges.size, crc: merges.crc })
+        ),
+        cells: 0,
+      };
+    },
+  },
+  {
     name: "elements nested 5,000 deep",
     exit: 2,
     message: /nests elements more than 2000 deep/,
