@@ -3,10 +3,20 @@
 const encoder = new TextEncoder();
 
 // Characters XML 1.0 cannot carry: control characters other than tab, line feed and carriage
-// return, U+FFFE and U+FFFF, and halves of a surrogate pair standing alone.
+// return, U+FFFE and U+FFFF, and halves of a surrogate pair standing alone. A whole pair is matched
+// first so that it can be kept (no lookbehind: older Safari, as in Excel for Mac, lacks it).
 const INVALID =
   // eslint-disable-next-line no-control-regex
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+
+/** The quick test before INVALID's replace: most text has none of these. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
+/** A match of INVALID or NOT_XML that is a whole surrogate pair, and so is kept. */
+function isPair(match: string): boolean {
+  return match.length === 2;
+}
 
 /**
  * For attribute values (always double-quoted here) and element text alike: markup escaped, and
@@ -14,8 +24,7 @@ const INVALID =
  * (Chart captions, titles and names: a control character there has no meaning to keep.)
  */
 export function escapeXml(text: string): string {
-  INVALID.lastIndex = 0;
-  const t = INVALID.test(text) ? text.replace(INVALID, "") : text;
+  const t = MAYBE_INVALID.test(text) ? text.replace(INVALID, (m) => (isPair(m) ? m : "")) : text;
   if (!/[<>&"]/.test(t)) return t;
   return t.replace(
     /[<>&"]/g,
@@ -29,7 +38,7 @@ const MAX_CELL_TEXT = 32_767;
 // surrogate pair), and a carriage return in text reaches the reader as a line feed unless escaped.
 const NOT_XML =
   // eslint-disable-next-line no-control-regex
-  /[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
 const CARE =
   // eslint-disable-next-line no-control-regex
   /[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]|_x[0-9A-Fa-f]{4}_/;
@@ -44,9 +53,8 @@ export function cellTextXml(text: string): string {
   if (CARE.test(t)) {
     t = t
       .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-      .replace(
-        NOT_XML,
-        (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+      .replace(NOT_XML, (ch) =>
+        isPair(ch) ? ch : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
       );
   }
   return escapeXml(t);
