@@ -214,7 +214,7 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
       const result = validateGrids(grids, { settings });
       for (const f of result.findings) all.push(f);
       reports.push(reportJson(file, result));
-      texts.push(reportText(terminalSafe(file), result));
+      if (!flags.json) texts.push(reportText(terminalSafe(file), result));
     },
     (file, message) => reports.push({ file, error: message })
   );

@@ -4,7 +4,7 @@ import { count } from "./limits";
 import { damaged, exhausting } from "./read-error";
 import type { PartContext, ReadBudget } from "./xml-part";
 import { readXmlPart } from "./xml-part";
-import { type XmlHandler, attribute, readAttributes } from "./xml-tokenizer";
+import { type XmlHandler, attribute, decodeEntities, readAttributes } from "./xml-tokenizer";
 import type { ZipEntry } from "./zip-reader";
 import { unescapeCellText } from "./xml-text";
 
@@ -377,7 +377,8 @@ class SheetHandler implements XmlHandler {
    * so it slices no names and builds no arrays.
    */
   private readCellAttributes(attrs: string): void {
-    let ref: string | undefined;
+    let refStart = -1;
+    let refEnd = -1;
     let type = "n";
     let style = 0;
     const length = attrs.length;
@@ -396,8 +397,12 @@ class SheetHandler implements XmlHandler {
       if (quote !== 34 && quote !== 39) break;
       const end = attrs.indexOf(quote === 34 ? '"' : "'", i + 1);
       if (end < 0) break;
-      if (letter === 114 /* r */) ref = attrs.slice(i + 1, end);
-      else if (letter === 116 /* t */) type = attrs.slice(i + 1, end);
+      if (letter === 114 /* r */) {
+        refStart = i + 1;
+        refEnd = end;
+      } else if (letter === 116 /* t */)
+        // One-letter types (s, n, b, e, d) come from V8's cache of one-character strings.
+        type = end - i === 2 ? attrs.charAt(i + 1) : attrs.slice(i + 1, end);
       else if (letter === 115 /* s */) {
         let n = 0;
         for (let k = i + 1; k < end; k++) {
@@ -415,24 +420,25 @@ class SheetHandler implements XmlHandler {
     this.type = type;
     this.style = style;
     this.rowZeroCell = false;
-    if (ref === undefined || ref === "") {
+    if (refStart < 0 || refStart === refEnd) {
       this.column++;
       if (this.column > this.ctx.limits.maxColumns)
         throw exhausting(`${this.part} has a row with cells past Excel's last column XFD`);
       return;
     }
-    // The common case, "AB12": letters then digits, parsed in place.
+    // The common case, "AB12": letters then digits, read in place.
     let column = 0;
-    let k = 0;
-    for (; k < ref.length && k < 4; k++) {
-      const c = ref.charCodeAt(k) | 0x20;
+    let k = refStart;
+    for (; k < refEnd && k < refStart + 4; k++) {
+      const c = attrs.charCodeAt(k) | 0x20;
       if (c < 97 || c > 122) break;
       column = column * 26 + (c - 96);
     }
+    const letters = k - refStart;
     let row = 0;
     let digits = 0;
-    for (let d = k; d < ref.length; d++) {
-      const v = ref.charCodeAt(d) - 48;
+    for (let d = k; d < refEnd; d++) {
+      const v = attrs.charCodeAt(d) - 48;
       if (v < 0 || v > 9) {
         digits = -1;
         break;
@@ -442,8 +448,8 @@ class SheetHandler implements XmlHandler {
     }
     const { maxRows, maxColumns } = this.ctx.limits;
     if (
-      k === 0 ||
-      k > 3 ||
+      letters === 0 ||
+      letters > 3 ||
       column > maxColumns ||
       digits < 0 ||
       digits > 9 ||
@@ -451,6 +457,7 @@ class SheetHandler implements XmlHandler {
       (digits > 0 && row < 1)
     ) {
       // Something unusual ("$A$1", a column past XFD, a row past Excel's last): the careful path.
+      const ref = decodeEntities(attrs.slice(refStart, refEnd), this.part);
       [row, column] = checkedRef(ref, this.part, maxRows, maxColumns);
     }
     this.column = column;

@@ -40,6 +40,13 @@ function isNameEnd(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === SLASH || code === GT;
 }
 
+/** Whether `buffer` holds `name` at `at` (a character loop: names are short, and this runs per tag). */
+function holds(buffer: string, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++)
+    if (buffer.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * XML's end-of-line handling: CR LF and a lone CR are read as LF (a carriage return a cell really
  * holds is written as &#13; or Excel's _x000D_, which are not touched).
@@ -93,7 +100,9 @@ interface CachedName {
 export class XmlTokenizer {
   private buffer = "";
   private pos = 0;
-  private readonly stack: CachedName[] = [];
+  /** The open elements, `depth` of them (an array kept at its size: no push and pop per tag). */
+  private readonly stack: CachedName[] = new Array<CachedName>(MAX_DEPTH);
+  private depth = 0;
   private seenRoot = false;
   /** Element names seen, by a hash of their characters: tags repeat, so names are not re-sliced. */
   private readonly names: (CachedName | undefined)[] = new Array(512);
@@ -154,14 +163,14 @@ export class XmlTokenizer {
       if (rest.indexOf("<") >= 0) throw damaged(`${this.part} ends in the middle of a tag`);
       // Text after the root element: harmless, as other readers find.
     }
-    if (this.stack.length) throw damaged(`${this.part} ends before its elements close`);
+    if (this.depth) throw damaged(`${this.part} ends before its elements close`);
     if (!this.seenRoot) throw damaged(`${this.part} is empty`);
     this.buffer = "";
     this.pos = 0;
   }
 
   private wantsText(): boolean {
-    return this.skipping === 0 && this.handler.wantText && this.stack.length > 0;
+    return this.skipping === 0 && this.handler.wantText && this.depth > 0;
   }
 
   /** Hands on text up to `end`, keeping back an entity reference cut off by the chunk's end. */
@@ -191,7 +200,7 @@ export class XmlTokenizer {
         buffer.charCodeAt(from + (length >> 1))) &
       511;
     const cached = this.names[hash];
-    if (cached && cached.qualified.length === length && buffer.startsWith(cached.qualified, from))
+    if (cached && cached.qualified.length === length && holds(buffer, from, cached.qualified))
       return cached;
     const qualified = buffer.slice(from, to);
     const fresh = { qualified, local: localName(qualified) };
@@ -239,13 +248,13 @@ export class XmlTokenizer {
       if (next === SLASH) {
         const gt = buffer.indexOf(">", lt);
         if (gt < 0) return;
-        const open = this.stack[this.stack.length - 1];
+        const open = this.depth > 0 ? this.stack[this.depth - 1] : undefined;
         let nameEnd = gt;
         while (nameEnd > lt + 2 && buffer.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
         if (
           open === undefined ||
           nameEnd - (lt + 2) !== open.qualified.length ||
-          !buffer.startsWith(open.qualified, lt + 2)
+          !holds(buffer, lt + 2, open.qualified)
         ) {
           const qualified = buffer.slice(lt + 2, nameEnd);
           throw damaged(
@@ -254,7 +263,7 @@ export class XmlTokenizer {
               : `${this.part} is not well-formed XML (<${open.qualified}> closed by </${qualified.slice(0, 40)}>)`
           );
         }
-        this.stack.pop();
+        this.depth--;
         this.pos = gt + 1;
         this.closeElement(open.local);
         continue;
@@ -298,14 +307,14 @@ export class XmlTokenizer {
       const empty = buffer.charCodeAt(gt - 1) === SLASH;
       const attrs = gt - nameEnd > 1 || !empty ? buffer.slice(nameEnd, empty ? gt - 1 : gt) : "";
       this.pos = gt + 1;
-      if (this.stack.length === 0) {
+      if (this.depth === 0) {
         if (this.seenRoot) throw damaged(`${this.part} has more than one root element`);
         this.seenRoot = true;
       }
       if (!empty) {
-        if (this.stack.length >= MAX_DEPTH)
+        if (this.depth >= MAX_DEPTH)
           throw exhausting(`${this.part} nests elements more than ${MAX_DEPTH} deep`);
-        this.stack.push(name);
+        this.stack[this.depth++] = name;
       }
       this.openElement(name, attrs, empty);
     }
