@@ -351,8 +351,14 @@ class SheetHandler implements XmlHandler {
       return;
     }
     if (local === "row") {
-      readAttributes(attrs, ROW_ATTRIBUTES, this.attrs);
-      const r = this.attrs[0];
+      // The usual ` r="123"` first, by one pattern; anything else by the general reader.
+      const quick = /^ r="(\d{1,7})"/.exec(attrs);
+      let r: string | undefined;
+      if (quick) r = quick[1];
+      else {
+        readAttributes(attrs, ROW_ATTRIBUTES, this.attrs);
+        r = this.attrs[0];
+      }
       if (r !== undefined && r.trim() !== "") {
         const digits = r.trim();
         if (!/^\d+$/.test(digits))
