@@ -1,6 +1,12 @@
 import { columnLetters } from "../core/grid";
 import type { PlanCell, PlanTable, PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
 import { chartXml, drawingXml } from "./chart-parts";
+import {
+  CUSTOM_PROPERTIES_REL,
+  CUSTOM_PROPERTIES_TYPE,
+  MARK_APPLICATION,
+  customPropertiesXml,
+} from "./package-mark";
 import { CellStyles } from "./cell-styles";
 import { AsciiWriter, asciiBytes, cellTextXml, escapeXml, utf8, Utf8Builder } from "./xml-text";
 import { type ZipCodec, ZipWriter, defaultCodec } from "./zip-package";
@@ -406,6 +412,7 @@ export async function committeeWorkbook(
     `/xl/sharedStrings.xml|${TYPE.sharedStrings}`,
     `/docProps/core.xml|${TYPE.core}`,
     `/docProps/app.xml|${TYPE.extended}`,
+    `/docProps/custom.xml|${CUSTOM_PROPERTIES_TYPE}`,
   ];
   // The largest sheet first: its part compresses (on another thread, where the host allows) while
   // the others are written.
@@ -434,9 +441,11 @@ export async function committeeWorkbook(
   zip.add(
     "docProps/app.xml",
     utf8(
-      `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>govcheck</Application></Properties>`
+      `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${MARK_APPLICATION}</Application></Properties>`
     )
   );
+  // The mark that lets `govcheck summarise` replace this file later, and nothing else.
+  zip.add("docProps/custom.xml", utf8(customPropertiesXml()));
   zip.add(
     "_rels/.rels",
     utf8(
@@ -444,6 +453,7 @@ export async function committeeWorkbook(
         { id: "rId1", type: REL.officeDocument, target: "xl/workbook.xml" },
         { id: "rId2", type: REL.core, target: "docProps/core.xml" },
         { id: "rId3", type: REL.extended, target: "docProps/app.xml" },
+        { id: "rId4", type: CUSTOM_PROPERTIES_REL, target: "docProps/custom.xml" },
       ])
     )
   );

@@ -61,7 +61,8 @@ export class CheckedWorkbook {
   static async check(
     source: CheckSource,
     settings: Settings,
-    onProgress: (p: CheckProgress) => void
+    onProgress: (p: CheckProgress) => void,
+    signal?: AbortSignal
   ): Promise<CheckedWorkbook> {
     let read: WorkbookRead;
     let fileHost: WorkbookHost | null = null;
@@ -72,7 +73,7 @@ export class CheckedWorkbook {
       const { openFileInEngine } = await import(
         /* webpackChunkName: "engine-file-reader" */ "./open-file"
       );
-      fileHost = await openFileInEngine(source.file);
+      fileHost = openFileInEngine(source.file, { password: source.password, signal });
       read = await fileHost.readWorkbook((p) =>
         onProgress({ message: p.message, fraction: READ_SHARE * fractionOf(p.done, p.total) })
       );
