@@ -5,6 +5,7 @@ import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
+import { validateXML } from "xmllint-wasm";
 import { nodeZipCodec } from "../src/cli/node-zip-codec";
 import type { PageSetup, PlanValue, WorkbookPlan } from "../src/core/summary/plan";
 import { readWorkbookFile } from "../src/file";
@@ -267,11 +268,8 @@ describe("the committee workbook's SpreadsheetML", () => {
   });
 
   it("keeps any text an officer typed exactly as typed, and never as a formula", async () => {
-    const typed = fc.string({ minLength: 1, maxLength: 60, unit: "binary" }).map((s) =>
-      // Lone surrogates cannot be stored in any file; Excel strips leading/trailing newlines on
-      // display only, so they stay in.
-      s.replace(/[\uD800-\uDFFF]/g, "x")
-    );
+    // Any string: full Unicode, control characters and lone halves of surrogate pairs included.
+    const typed = fc.string({ minLength: 1, maxLength: 60, unit: "binary" });
     await fc.assert(
       fc.asyncProperty(fc.array(typed, { minLength: 1, maxLength: 8 }), async (texts) => {
         const rows: PlanValue[][] = texts.map((t, i) => [t, `=${t}`, i]);
@@ -287,4 +285,70 @@ describe("the committee workbook's SpreadsheetML", () => {
       { numRuns: 25 }
     );
   });
+
+  it("writes every part as well-formed XML whatever text goes into cells, chart titles and captions", async () => {
+    const any = fc.string({ maxLength: 40, unit: "binary" });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(any, { minLength: 4, maxLength: 4 }),
+        async ([title, section, series, cell]) => {
+          const plan = planWith([[cell, section, 1]]);
+          const summary = plan.sheets[0];
+          const withChart: WorkbookPlan = {
+            sheets: [
+              {
+                ...summary,
+                cells: [
+                  ...summary.cells,
+                  { row: 10, col: 1, value: section },
+                  { row: 10, col: 2, value: 2 },
+                  { row: 9, col: 2, value: series },
+                ],
+                charts: [
+                  {
+                    kind: "bar",
+                    title,
+                    categories: { top: 10, left: 1, bottom: 10, right: 1 },
+                    series: [
+                      {
+                        name: series,
+                        nameCell: { top: 9, left: 2, bottom: 9, right: 2 },
+                        values: { top: 10, left: 2, bottom: 10, right: 2 },
+                        colour: "0F6CBD",
+                      },
+                    ],
+                    anchor: { top: 12, left: 1, bottom: 20, right: 6 },
+                    valueAxis: { title },
+                    legend: true,
+                    valueLabels: true,
+                    textSize: 10,
+                  },
+                ],
+              },
+              plan.sheets[1],
+            ],
+          };
+          const bytes = await committeeWorkbook(withChart, `Committee summary: ${title}`, {
+            codec: nodeZipCodec,
+          });
+          const zip = await JSZip.loadAsync(bytes);
+          const parts = Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p));
+          const xml = await Promise.all(
+            parts.map(async (p) => ({
+              fileName: p.replace(/[^\w.]/g, "_"),
+              contents: await zip.file(p)!.async("string"),
+            }))
+          );
+          // libxml2, as strict an XML parser as there is: it rejects what XML 1.0 cannot carry.
+          const checked = await validateXML({ xml, normalization: "format" });
+          expect(checked.errors).toEqual([]);
+          const out = join(dir, "chart.xlsx");
+          writeFileSync(out, bytes);
+          const row = (await readWorkbookFile(out)).find((g) => g.name === "Action Plan")!.rows[1];
+          expect(row).toEqual([cell === "" ? null : cell, section === "" ? null : section, 1]);
+        }
+      ),
+      { numRuns: 30 }
+    );
+  }, 120_000);
 });

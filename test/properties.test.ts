@@ -157,12 +157,12 @@ describe("properties of the engine", () => {
     const fixtures = await Promise.all(
       CASES.filter((c) => c.expect.schedules.length > 0 && !c.settings).map(async (c) => ({
         c,
-        grids: await readFixture(c, false),
+        grids: await readFixture(c, "govcheck"),
       }))
     );
     const notSchedules = await readFixture(
       CASES.find((c) => c.name.startsWith("cover, contents"))!,
-      false
+      "govcheck"
     );
     const noise = fc.array(
       fc.oneof(

@@ -11,3 +11,28 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   }
   Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
 }
+
+// jsdom's Blob has no arrayBuffer() and its window no DecompressionStream, both of which every
+// browser the add-in runs in has: the pane tests that read a real file (last year's workbook) run
+// govcheck's browser reader over jsdom's File with Node's own versions of the two.
+if (typeof window !== "undefined") {
+  if (typeof Blob.prototype.arrayBuffer !== "function")
+    Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+        reader.readAsArrayBuffer(this);
+      });
+    };
+  const web = require("node:stream/web") as typeof import("node:stream/web");
+  const util = require("node:util") as typeof import("node:util");
+  const missing: Record<string, unknown> = {
+    DecompressionStream: web.DecompressionStream,
+    ReadableStream: web.ReadableStream,
+    TextDecoder: util.TextDecoder,
+    TextEncoder: util.TextEncoder,
+  };
+  for (const [name, value] of Object.entries(missing))
+    if (!(name in globalThis)) Object.assign(globalThis, { [name]: value });
+}

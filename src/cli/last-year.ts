@@ -108,15 +108,22 @@ export function unpackLastYear(packed: PackedReturn): LastYearReturn {
 export async function lastYearHere(
   file: string,
   source: string,
-  settings: Settings
+  settings: Settings,
+  password?: string
 ): Promise<LastYearReply> {
   try {
-    const grids = await readWorkbookFile(file);
+    const grids = await readWorkbookFile(file, { password });
     // Last year's scores and entries are all that is compared: no facts of its own are needed.
     const { schedules } = recogniseGrids(grids, { settings });
     return { ok: lastYearReturn(source, schedules, settings) };
   } catch (err) {
-    if (err instanceof WorkbookReadError) return { unreadable: err.message };
+    if (err instanceof WorkbookReadError)
+      return {
+        unreadable:
+          err.kind === "password-required"
+            ? "last year's workbook is password-protected: set GOVCHECK_PASSWORD to its password to compare with it"
+            : err.message,
+      };
     return { failed: err instanceof Error ? err.message : String(err) };
   }
 }
@@ -126,9 +133,10 @@ export async function replyFromWorker(
   file: string,
   source: string,
   settings: Settings,
+  password: string | undefined,
   post: (reply: PackedReply, transfer: ArrayBuffer[]) => void
 ): Promise<void> {
-  const reply = await lastYearHere(file, source, settings);
+  const reply = await lastYearHere(file, source, settings, password);
   if ("ok" in reply) {
     const { packed, transfer } = packLastYear(reply.ok);
     post({ packed }, transfer);
@@ -144,12 +152,13 @@ export async function replyFromWorker(
 export function readLastYear(
   file: string,
   source: string,
-  settings: Settings
+  settings: Settings,
+  password?: string
 ): Promise<LastYearReply> {
   const script = join(__dirname, "last-year-worker.js");
-  if (!existsSync(script)) return lastYearHere(file, source, settings);
+  if (!existsSync(script)) return lastYearHere(file, source, settings, password);
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: { file, source, settings } });
+    const worker = new Worker(script, { workerData: { file, source, settings, password } });
     worker.once("message", (reply: PackedReply) => {
       resolve("packed" in reply ? { ok: unpackLastYear(reply.packed) } : reply);
       void worker.terminate();

@@ -1,4 +1,4 @@
-import { realpathSync, writeFileSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { targetDay } from "../core/dates";
@@ -17,32 +17,55 @@ import {
 import { type LastYearReply, readLastYear } from "./last-year";
 import { committeeWorkbook } from "../file/committee-workbook";
 import { nodeZipCodec } from "./node-zip-codec";
-import { WorkbookReadError, readWorkbookFile } from "../file";
+import { WorkbookReadError, readWorkbookFileContents } from "../file";
+import { OutputError, checkOutput, writeAtomically } from "./output-file";
+import { askPassword } from "./password-prompt";
 import { ProgressBar } from "./progress";
 import { type FileReportJson, reportJson } from "./report-json";
 import { reportText, totalLine } from "./report-text";
+import { terminalSafe } from "./terminal-text";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNREADABLE = 2;
 
-interface ValidateFlags {
-  json?: boolean;
+interface ReadFlags {
   low?: number;
   scale?: string;
   asAt?: Date;
   previous?: string[];
+  /** Ask for the password of protected workbooks (GOVCHECK_PASSWORD gives it without asking). */
+  password?: boolean;
+}
+
+interface ValidateFlags extends ReadFlags {
+  json?: boolean;
 }
 
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Asks for a password without echoing it. */
+  askPassword?: (question: string) => Promise<string>;
+  /** The environment: GOVCHECK_PASSWORD, GOVCHECK_DEBUG. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  askPassword: (question) => askPassword(question),
+  env: process.env,
 };
+
+/** A bug rather than a bad file: one line asking for a report, the stack only when debugging. */
+function unexpected(io: Io, where: string, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  io.err(
+    `govcheck: ${terminalSafe(where)}unexpected problem (${terminalSafe(message.split("\n")[0].slice(0, 200))}): please report this, with the file if you can\n`
+  );
+  if (io.env?.GOVCHECK_DEBUG === "1" && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+}
 
 function wholeNumber(value: string): number {
   if (!/^\d{1,3}$/.test(value.trim()))
@@ -69,6 +92,38 @@ function settingsFrom(flags: { low?: number; scale?: string }): Settings {
   return settings;
 }
 
+/** The password for protected workbooks: GOVCHECK_PASSWORD, or asked for once with --password. */
+class PasswordSource {
+  private asked: Promise<string> | undefined;
+
+  constructor(
+    private readonly flags: ReadFlags,
+    private readonly io: Io
+  ) {}
+
+  /** The password already known without asking (the environment), if any. */
+  get known(): string | undefined {
+    return this.io.env?.GOVCHECK_PASSWORD || undefined;
+  }
+
+  /** Asks (once) when --password was given; undefined when it was not. */
+  async ask(file: string): Promise<string | undefined> {
+    if (this.known !== undefined) return this.known;
+    if (!this.flags.password || !this.io.askPassword) return undefined;
+    this.asked ??= this.io.askPassword(`Password for ${terminalSafe(basename(file))}: `);
+    return this.asked;
+  }
+}
+
+/** The one line for a workbook that cannot be read, with what to do on the command line. */
+function readErrorText(err: WorkbookReadError, flags: ReadFlags): string {
+  if (err.kind === "password-required")
+    return flags.password
+      ? "the workbook is password-protected and no password was given"
+      : "the workbook is password-protected: add --password to be asked for it (or set GOVCHECK_PASSWORD)";
+  return err.message;
+}
+
 /**
  * Reads each file in turn, with a progress bar on a terminal, and hands its grids on. A file that
  * cannot be read gets its one line on stderr and the rest are still read. Returns how many failed.
@@ -76,35 +131,50 @@ function settingsFrom(flags: { low?: number; scale?: string }): Settings {
 async function readEach(
   files: readonly string[],
   io: Io,
-  use: (file: string, grids: Grid[]) => void,
-  failed: (file: string, message: string) => void = () => undefined
+  flags: ReadFlags,
+  use: (file: string, grids: Grid[], notes: readonly string[]) => void,
+  failed: (file: string, message: string) => void = () => undefined,
+  suffix = ""
 ): Promise<number> {
+  const passwords = new PasswordSource(flags, io);
   let unreadable = 0;
   for (const file of files) {
-    const bar = new ProgressBar(`reading ${file}`);
+    const bar = new ProgressBar(`reading ${terminalSafe(file)}`);
+    const onProgress = (done: number, total: number) => bar.update(done, total);
     try {
-      const grids = await readWorkbookFile(file, {
-        onProgress: (done, total) => bar.update(done, total),
-      });
+      let contents;
+      try {
+        contents = await readWorkbookFileContents(file, { onProgress, password: passwords.known });
+      } catch (err) {
+        let password: string | undefined;
+        if (err instanceof WorkbookReadError && err.kind === "password-required")
+          password = await passwords.ask(file).catch(() => undefined);
+        if (password === undefined) throw err;
+        contents = await readWorkbookFileContents(file, { onProgress, password });
+      }
       bar.done();
-      use(file, grids);
+      for (const note of contents.notes)
+        io.err(`govcheck: ${terminalSafe(file)}: note: ${terminalSafe(note)}\n`);
+      use(file, contents.grids, contents.notes);
     } catch (err) {
       bar.done();
-      if (!(err instanceof WorkbookReadError)) throw err;
       unreadable++;
-      io.err(`govcheck: ${file}: ${err.message}\n`);
-      failed(file, err.message);
+      if (err instanceof WorkbookReadError) {
+        const message = readErrorText(err, flags);
+        io.err(`govcheck: ${terminalSafe(file)}: ${terminalSafe(message)}${suffix}\n`);
+        failed(file, message);
+      } else {
+        unexpected(io, `${file}: `, err);
+        failed(file, "unexpected problem: please report this");
+      }
     }
   }
   return unreadable;
 }
 
-interface SummariseFlags {
+interface SummariseFlags extends ReadFlags {
   output: string;
-  low?: number;
-  scale?: string;
-  asAt?: Date;
-  previous?: string[];
+  force?: boolean;
 }
 
 /**
@@ -129,11 +199,11 @@ function lastYears(
   const clash = previous.find((p) => files.some((f) => sameFile(f, p)));
   if (clash)
     return {
-      check: `--previous ${clash} is also one of this year's returns: give last year's workbook.`,
+      check: `--previous ${terminalSafe(clash)} is also one of this year's returns: give last year's workbook.`,
       read: async () => null,
     };
   const replies: Promise<LastYearReply>[] = previous.map((p) =>
-    readLastYear(p, basename(p), settings)
+    readLastYear(p, basename(p), settings, io.env?.GOVCHECK_PASSWORD || undefined)
   );
   return {
     check: null,
@@ -146,7 +216,7 @@ function lastYears(
           failed = true;
           const why =
             "unreadable" in reply ? reply.unreadable : `unexpected problem: ${reply.failed}`;
-          io.err(`govcheck: ${previous[i]}: ${why}\n`);
+          io.err(`govcheck: ${terminalSafe(previous[i])}: ${terminalSafe(why)}\n`);
         }
       }
       return failed ? null : out;
@@ -168,15 +238,12 @@ function sameFile(a: string, b: string): boolean {
 
 async function summariseCommand(files: string[], flags: SummariseFlags, io: Io): Promise<number> {
   const settings = settingsFrom(flags);
-  const clash = files.find((f) => sameFile(f, flags.output));
-  if (clash) {
-    io.err(
-      `govcheck: -o ${flags.output} is one of the input files; govcheck never writes to a file it reads. Choose another output name.\n`
-    );
-    return EXIT_UNREADABLE;
-  }
-  if (!/\.xlsx$/i.test(flags.output)) {
-    io.err(`govcheck: -o ${flags.output} should end in .xlsx.\n`);
+  // The output is checked before any input is read: a mistake costs nothing.
+  try {
+    await checkOutput(flags.output, [...files, ...(flags.previous ?? [])], flags.force ?? false);
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    io.err(`govcheck: ${terminalSafe(err.message)}\n`);
     return EXIT_UNREADABLE;
   }
   const previous = lastYears(files, flags.previous ?? [], settings, io);
@@ -190,20 +257,31 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
   // last year's are needed only for the facts.
   const recognised: RecognisedWorkbook[] = [];
   let nothingRead = 0;
-  const unreadable = await readEach(files, io, (file, grids) => {
-    const found = recogniseGrids(grids, { settings });
-    // Never a silent pass: a return with no schedule read says so, and says why.
-    if (found.schedules.length === 0) {
-      nothingRead++;
-      for (const f of validateGrids(grids, { settings }).findings)
-        if (f.rule === "no-schedule-found") io.err(`govcheck: ${file}: ${f.message}\n`);
-    }
-    recognised.push(found);
-  });
+  const unreadable = await readEach(
+    files,
+    io,
+    flags,
+    (file, grids) => {
+      const found = recogniseGrids(grids, { settings });
+      // Never a silent pass: a return with no schedule read says so, and says why.
+      if (found.schedules.length === 0) {
+        nothingRead++;
+        for (const f of validateGrids(grids, { settings }).findings)
+          if (f.rule === "no-schedule-found")
+            io.err(`govcheck: ${terminalSafe(file)}: ${terminalSafe(f.message)}\n`);
+      }
+      recognised.push(found);
+    },
+    undefined,
+    "; no summary written"
+  );
+  // Waited for even when a return failed: last year's readers finish before the command ends.
   const last = await previous.read();
-  if (unreadable || last === null) {
+  // A return that could not be read has said so already, on its own line.
+  if (unreadable) return EXIT_UNREADABLE;
+  if (last === null) {
     io.err(
-      `govcheck: no summary written, because not every ${unreadable ? "return" : "workbook for last year"} could be read.\n`
+      "govcheck: no summary written, because not every workbook for last year could be read.\n"
     );
     return EXIT_UNREADABLE;
   }
@@ -215,10 +293,16 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
   const summary = buildSummary(inputs, made);
   const plan = planCommitteeSheets(summary);
   const bytes = await committeeWorkbook(plan, "Committee summary", { codec: nodeZipCodec });
-  writeFileSync(flags.output, bytes);
+  try {
+    await writeAtomically(flags.output, bytes);
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    io.err(`govcheck: ${terminalSafe(err.message)}\n`);
+    return EXIT_UNREADABLE;
+  }
   const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
   io.out(
-    `wrote ${flags.output}: ${plan.sheets.map((s) => s.name).join(" and ")}, ${charts} charts; ` +
+    `wrote ${terminalSafe(flags.output)}: ${plan.sheets.map((s) => s.name).join(" and ")}, ${charts} charts; ` +
       `${summary.groups.reduce((n, g) => n + g.total.sections, 0)} sections, ${summary.actions.length} items in the action plan, ${summary.exceptions.length} exceptions; ` +
       `requirements above the weak threshold: ${shareText(summary.aboveThreshold, summary.requirements)}.\n`
   );
@@ -240,6 +324,7 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
   const unreadable = await readEach(
     files,
     io,
+    flags,
     (file, grids) => {
       const result = validateGrids(grids, {
         settings,
@@ -248,7 +333,7 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
       });
       for (const f of result.findings) all.push(f);
       reports.push(reportJson(file, result));
-      texts.push(reportText(file, result));
+      if (!flags.json) texts.push(reportText(terminalSafe(file), result));
     },
     (file, message) => reports.push({ file, error: message })
   );
@@ -262,6 +347,10 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
   if (unreadable) return EXIT_UNREADABLE;
   return all.length ? EXIT_FINDINGS : EXIT_CLEAN;
 }
+
+const PASSWORD_FLAG = "--password";
+const PASSWORD_HELP =
+  "ask for the password of password-protected workbooks (without echo; GOVCHECK_PASSWORD gives it instead)";
 
 function program(io: Io, setCode: (code: number) => void): Command {
   const cmd = new Command("govcheck")
@@ -291,6 +380,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
       "last year's workbook, for carried-forward actions (one per file, in order)",
       collect
     )
+    .option(PASSWORD_FLAG, PASSWORD_HELP)
     .action(async (files: string[], flags: ValidateFlags) => {
       setCode(await validateCommand(files, flags, io));
     });
@@ -317,6 +407,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
       "judge target dates as at this day (dd/mm/yyyy or yyyy-mm-dd; default today)",
       dayOption
     )
+    .option(PASSWORD_FLAG, PASSWORD_HELP)
+    .option("--force", "replace the output file even if govcheck did not write it")
     .action(async (files: string[], flags: SummariseFlags) => {
       setCode(await summariseCommand(files, flags, io));
     });
@@ -341,8 +433,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`govcheck: ${err.message}\n`);
       return EXIT_UNREADABLE;
     }
-    const message = err instanceof Error ? err.message : String(err);
-    io.err(`govcheck: unexpected problem: ${message.split("\n")[0]}\n`);
+    unexpected(io, "", err);
     return EXIT_UNREADABLE;
   }
 }

@@ -1,13 +1,18 @@
 import { type Finding, severityCounts } from "../core/findings";
 import { describeScale } from "../core/recognise/scale";
 import type { ValidationResult } from "../core/validate";
+import { terminalSafe } from "./terminal-text";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** A linter-style report for one file: a heading, then each sheet's findings a line each. */
+/**
+ * A linter-style report for one file: a heading, then each sheet's findings a line each. Text from
+ * the workbook (sheet names, titles, cell text in messages) has its control characters escaped.
+ */
 export function reportText(file: string, result: ValidationResult): string {
+  const safe = terminalSafe;
   const lines: string[] = [];
   const requirements = result.schedules.reduce((n, s) => n + s.schedule.records.length, 0);
   if (result.schedules.length === 0)
@@ -19,29 +24,29 @@ export function reportText(file: string, result: ValidationResult): string {
   for (const { schedule, scale, weakThreshold } of result.schedules) {
     const worse = scale.direction === "ascending" ? "or lower" : "or higher";
     lines.push(
-      `  ${schedule.sheet}, header row ${schedule.headerRow}: "${schedule.title}", scale ${describeScale(scale)}, weak at ${weakThreshold} ${worse}`
+      `  ${safe(schedule.sheet)}, header row ${schedule.headerRow}: "${safe(schedule.title)}", scale ${safe(describeScale(scale))}, weak at ${weakThreshold} ${worse}`
     );
   }
   for (const { schedule } of result.unread)
     lines.push(
-      `  ${schedule.sheet}, header row ${schedule.headerRow}: not read (its rating words are on no known scale)`
+      `  ${safe(schedule.sheet)}, header row ${schedule.headerRow}: not read (its rating words are on no known scale)`
     );
   if (result.skippedSheets.length)
-    lines.push(`  not checked (hidden): ${result.skippedSheets.join(", ")}`);
+    lines.push(`  not checked (hidden): ${result.skippedSheets.map(safe).join(", ")}`);
   let width = 0;
   let ruleWidth = 0;
   for (const f of result.findings) {
-    width = Math.max(width, f.sheet.length + 1 + f.cell.length);
+    width = Math.max(width, safe(f.sheet).length + 1 + f.cell.length);
     ruleWidth = Math.max(ruleWidth, f.rule.length);
   }
   let sheet: string | undefined;
   for (const f of result.findings) {
     if (f.sheet !== sheet) {
       sheet = f.sheet;
-      lines.push("", `${sheet}`);
+      lines.push("", safe(sheet));
     }
     lines.push(
-      `  ${`${f.sheet}!${f.cell}`.padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${f.message}`
+      `  ${`${safe(f.sheet)}!${f.cell}`.padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${safe(f.message)}`
     );
   }
   return lines.join("\n");

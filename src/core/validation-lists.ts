@@ -24,6 +24,11 @@ const MAX_ENTRIES = 100;
 const MAX_CELLS = 10_000;
 /** Ranges one list may cover before the rest are dropped (hostile files repeat sqref without end). */
 const MAX_RANGES = 200;
+/**
+ * Cells looked at to resolve all of a workbook's lists: thousands of lists on distinct ranges
+ * (a hostile file) stop being resolved here rather than cost minutes.
+ */
+const MAX_CELLS_PER_WORKBOOK = 2_000_000;
 
 /** "D5:D40 F5 $G$1:$G$9" -> areas; whole columns ("D:D") run to Excel's last row. */
 export function parseSqref(sqref: string): MergedArea[] {
@@ -55,14 +60,18 @@ function splitReference(
   return area ? { sheet, area, wholeColumn } : undefined;
 }
 
-/** The non-blank texts of a range of a grid, row by row, as a drop-down would offer them. */
-function valuesIn(grid: Grid, area: MergedArea): string[] {
+/**
+ * The non-blank texts of a range of a grid, row by row, as a drop-down would offer them; each cell
+ * looked at is counted in `spent`.
+ */
+function valuesIn(grid: Grid, area: MergedArea, spent: { cells: number }): string[] {
   const out: string[] = [];
   const bottom = Math.min(area.bottom, lastRow(grid));
   let cells = 0;
   for (let r = Math.max(area.top, grid.firstRow); r <= bottom; r++)
     for (let c = area.left; c <= area.right; c++) {
       if (++cells > MAX_CELLS || out.length >= MAX_ENTRIES) return out;
+      spent.cells++;
       const t = cellText(cellAt(grid, r, c));
       if (t !== "") out.push(t);
     }
@@ -122,6 +131,9 @@ export function withValidationLists(
   names: ReadonlyMap<string, string>
 ): Grid[] {
   const byName = new Map(grids.map((g) => [g.name.toLowerCase(), g]));
+  // Many lists share one source (a key sheet's column): each is read once.
+  const resolved = new Map<string, readonly string[]>();
+  const spent = { cells: 0 };
   return grids.map((grid) => {
     const own = rules.get(grid.name);
     if (!own || own.length === 0) return grid;
@@ -134,7 +146,14 @@ export function withValidationLists(
       if (source.kind === "entries") values = source.values;
       else if (source.kind === "range") {
         const from = byName.get(source.sheet.toLowerCase());
-        if (from) values = valuesIn(from, source.area);
+        const { top, left, bottom, right } = source.area;
+        const key = `${source.sheet.toLowerCase()}!${top},${left},${bottom},${right}`;
+        const known = resolved.get(key);
+        if (known) values = known;
+        else if (from && spent.cells < MAX_CELLS_PER_WORKBOOK) {
+          values = valuesIn(from, source.area, spent);
+          resolved.set(key, values);
+        }
       }
       if (values.length) lists.push({ ranges, values });
     }

@@ -9,6 +9,8 @@ import type {
 import type { WorkbookPlan } from "../core/summary/plan";
 import { type Settings, parseSettings } from "../core/settings";
 import { committeeWorkbook } from "./committee-workbook";
+import type { BlobLike } from "./byte-source";
+import { readWorkbookBlob } from "./read-workbook-blob";
 
 /** The part of the browser's localStorage this needs (src/file builds without DOM types). */
 export interface KeyValueStore {
@@ -16,10 +18,9 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
 }
 
-/** A file from a picker or a drop: its name and its bytes. */
-export interface PickedFile {
+/** A file from a picker or a drop: its name and its bytes (a DOM File). */
+export interface PickedFile extends BlobLike {
   readonly name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** Where settings are kept in the browser: per file name, since there is no workbook to hold them. */
@@ -27,31 +28,47 @@ export function settingsKey(fileName: string): string {
   return `govcheck.settings:${fileName}`;
 }
 
+export interface OpenFileOptions {
+  /** The password of a protected workbook, when the user has given one. */
+  readonly password?: string;
+  /** Stops a read under way (an AbortSignal): it fails with a WorkbookReadError of kind "aborted". */
+  readonly signal?: { readonly aborted: boolean };
+}
+
 /**
- * A workbook the user opened in the browser. It never leaves the page: it is read in memory with
- * ExcelJS, never uploaded, never written back.
+ * A workbook the user opened in the browser. It never leaves the page: it is read where it lies
+ * (the File, by ranges) with the same streaming reader the command line uses, never uploaded,
+ * never written back. Making one reads nothing: the pane keeps one for the file's settings, and
+ * the engine reads the file through its own, off the page's thread.
  */
 export class BrowserFileHost implements WorkbookHost {
   readonly kind = "file" as const;
 
   constructor(
     readonly label: string,
-    private readonly bytes: ArrayBuffer,
-    private readonly storage: KeyValueStore | null
+    private readonly file: BlobLike,
+    private readonly storage: KeyValueStore | null,
+    private readonly options: OpenFileOptions = {}
   ) {}
 
+  /**
+   * Reads the file, reporting the sheets' bytes read against their total. Throws a
+   * WorkbookReadError: of kind "password-required" or "password-wrong" when the workbook is
+   * protected and the password is missing or wrong.
+   */
   async readWorkbook(onProgress?: (p: HostProgress) => void): Promise<WorkbookRead> {
-    onProgress?.({ message: `Reading ${this.label}` });
-    // ExcelJS loads with the first read, not with the host: the pane keeps a host for each
-    // file's settings on its own thread, where ExcelJS would only cost time.
-    const { gridsFromBuffer } = await import(
-      /* webpackChunkName: "workbook-grids" */ "./workbook-grids"
-    );
-    const grids = await gridsFromBuffer(this.bytes);
+    const message = `Reading ${this.label}`;
+    onProgress?.({ message });
+    const contents = await readWorkbookBlob(this.file, {
+      password: this.options.password,
+      signal: this.options.signal,
+      onProgress: (done, total) => onProgress?.({ message, done, total }),
+    });
+    const { grids } = contents;
     const hidden = grids.filter((g) => g.hidden).length;
-    const notes = hidden
-      ? [`${hidden} hidden sheet${hidden === 1 ? " was" : "s were"} not checked.`]
-      : [];
+    const notes = [...contents.notes];
+    if (hidden)
+      notes.push(`${hidden} hidden sheet${hidden === 1 ? " was" : "s were"} not checked.`);
     return { grids, ownSheets: [], notes };
   }
 
@@ -86,7 +103,7 @@ export class BrowserFileHost implements WorkbookHost {
   }
 
   async writeCommitteeSheets(plan: WorkbookPlan): Promise<CommitteeOutput> {
-    const base = this.label.replace(/\.xlsx$/i, "");
+    const base = this.label.replace(/\.xls[xm]$/i, "");
     const bytes = await committeeWorkbook(plan, `Committee summary: ${base}`);
     return { kind: "file", fileName: `${base} - committee summary.xlsx`, bytes };
   }
@@ -96,10 +113,11 @@ export class BrowserFileHost implements WorkbookHost {
   }
 }
 
-/** Reads a File from a picker or a drop into a host. */
-export async function openWorkbookFile(
+/** A File from a picker or a drop as a host; nothing is read until `readWorkbook`. */
+export function openWorkbookFile(
   file: PickedFile,
-  storage: KeyValueStore | null
-): Promise<BrowserFileHost> {
-  return new BrowserFileHost(file.name, await file.arrayBuffer(), storage);
+  storage: KeyValueStore | null,
+  options: OpenFileOptions = {}
+): BrowserFileHost {
+  return new BrowserFileHost(file.name, file, storage, options);
 }

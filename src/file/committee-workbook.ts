@@ -10,6 +10,12 @@ import type {
   WorkbookPlan,
 } from "../core/summary/plan";
 import { chartXml, drawingXml } from "./chart-parts";
+import {
+  CUSTOM_PROPERTIES_REL,
+  CUSTOM_PROPERTIES_TYPE,
+  MARK_APPLICATION,
+  customPropertiesXml,
+} from "./package-mark";
 import { CellStyles } from "./cell-styles";
 import { AsciiWriter, asciiBytes, cellTextXml, escapeXml, utf8, Utf8Builder } from "./xml-text";
 import { type ZipCodec, ZipWriter, defaultCodec } from "./zip-package";
@@ -146,6 +152,7 @@ function numberParts(plan: WorkbookPlan): NumberedPackage {
     { path: "xl/sharedStrings.xml", type: TYPE.sharedStrings },
     { path: "docProps/core.xml", type: TYPE.core },
     { path: "docProps/app.xml", type: TYPE.extended },
+    { path: "docProps/custom.xml", type: CUSTOM_PROPERTIES_TYPE },
   ];
   const sheets = plan.sheets.map((sheet, index): NumberedSheet => {
     const path = `xl/worksheets/sheet${index + 1}.xml`;
@@ -533,9 +540,11 @@ export async function committeeWorkbook(
   zip.add(
     "docProps/app.xml",
     utf8(
-      `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>govcheck</Application></Properties>`
+      `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${MARK_APPLICATION}</Application></Properties>`
     )
   );
+  // The mark that lets `govcheck summarise` replace this file later, and nothing else.
+  zip.add("docProps/custom.xml", utf8(customPropertiesXml()));
   zip.add(
     "_rels/.rels",
     utf8(
@@ -543,6 +552,7 @@ export async function committeeWorkbook(
         { id: "rId1", type: REL.officeDocument, target: "xl/workbook.xml" },
         { id: "rId2", type: REL.core, target: "docProps/core.xml" },
         { id: "rId3", type: REL.extended, target: "docProps/app.xml" },
+        { id: "rId4", type: CUSTOM_PROPERTIES_REL, target: "docProps/custom.xml" },
       ])
     )
   );

@@ -1,3 +1,3 @@
-export { WorkbookReadError } from "./read-error";
-export { gridsFromBuffer } from "./workbook-grids";
-export { readWorkbookFile } from "./read-workbook-file";
+export { WorkbookReadError, type ReadErrorKind } from "./read-error";
+export { readWorkbookFile, readWorkbookFileContents } from "./read-workbook-file";
+export type { ReadWorkbookOptions, WorkbookContents } from "./workbook-reader";

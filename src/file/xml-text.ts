@@ -2,10 +2,31 @@
 
 const encoder = new TextEncoder();
 
-/** For attribute values (always double-quoted here) and element text alike. */
+// Characters XML 1.0 cannot carry: control characters other than tab, line feed and carriage
+// return, U+FFFE and U+FFFF, and halves of a surrogate pair standing alone. A whole pair is matched
+// first so that it can be kept (no lookbehind: older Safari, as in Excel for Mac, lacks it).
+const INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+
+/** The quick test before INVALID's replace: most text has none of these. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
+/** A match of INVALID or NOT_XML that is a whole surrogate pair, and so is kept. */
+function isPair(match: string): boolean {
+  return match.length === 2;
+}
+
+/**
+ * For attribute values (always double-quoted here) and element text alike: markup escaped, and
+ * characters XML cannot carry dropped, so the part is well-formed whatever text it is given.
+ * (Chart captions, titles and names: a control character there has no meaning to keep.)
+ */
 export function escapeXml(text: string): string {
-  if (!/[<>&"]/.test(text)) return text;
-  return text.replace(
+  const t = MAYBE_INVALID.test(text) ? text.replace(INVALID, (m) => (isPair(m) ? m : "")) : text;
+  if (!/[<>&"]/.test(t)) return t;
+  return t.replace(
     /[<>&"]/g,
     (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[ch]!
   );
@@ -13,26 +34,27 @@ export function escapeXml(text: string): string {
 
 /** Excel refuses a cell holding more than 32,767 characters. */
 const MAX_CELL_TEXT = 32_767;
-// Control characters are what these two look for: XML 1.0 cannot carry them, and a carriage
-// return in text reaches the reader as a line feed unless it is escaped.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF]/g;
-// eslint-disable-next-line no-control-regex
-const CARE = /[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+// Control characters are what these two look for: XML 1.0 cannot carry them (nor a lone half of a
+// surrogate pair), and a carriage return in text reaches the reader as a line feed unless escaped.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+const CARE =
+  // eslint-disable-next-line no-control-regex
+  /[\x00-\x08\x0B-\x0D\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]|_x[0-9A-Fa-f]{4}_/;
 
 /**
  * A cell's text as the content of a <t> element. Characters XML cannot carry (a stray control code
- * pasted from another system) are written as Excel's own _xHHHH_ escapes, and a literal "_x0041_"
- * typed by an officer has its underscore escaped, so both read back as they were.
+ * pasted from another system, a lone surrogate) are written as Excel's own _xHHHH_ escapes, and a
+ * literal "_x0041_" typed by an officer has its underscore escaped, so all read back as they were.
  */
 export function cellTextXml(text: string): string {
   let t = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
   if (CARE.test(t)) {
     t = t
       .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-      .replace(
-        NOT_XML,
-        (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+      .replace(NOT_XML, (ch) =>
+        isPair(ch) ? ch : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
       );
   }
   return escapeXml(t);

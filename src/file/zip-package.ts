@@ -4,27 +4,17 @@
  * because a large action plan is tens of megabytes of XML and a pure-JS deflate is the slow part.
  */
 
+import { crc32Update } from "./crc32";
+
 export interface ZipCodec {
   /** Raw DEFLATE (RFC 1951), or null to store the part uncompressed. */
   deflateRaw(data: Uint8Array): Promise<Uint8Array | null> | Uint8Array | null;
   crc32(data: Uint8Array): number;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
 /** CRC-32 as zip uses it (IEEE 802.3). */
 export function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
+  return crc32Update(0, data);
 }
 
 async function compressWithStream(data: Uint8Array): Promise<Uint8Array | null> {

@@ -1,6 +1,8 @@
 import {
   Button,
   Caption1,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -47,9 +49,20 @@ const useStyles = makeStyles({
   fileName: { overflowWrap: "anywhere", minWidth: 0 },
   open: { whiteSpace: "nowrap", flexShrink: 0 },
   hidden: { display: "none" },
+  password: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  passwordButtons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-/** Opens a workbook file as a host (its name, and its settings kept in this browser). */
+/**
+ * Opens a workbook file as a host (its name, and its settings kept in this browser). The engine
+ * reads the file itself, with the password the user gives for a protected one.
+ */
 export type OpenWorkbook = (file: File) => Promise<WorkbookHost>;
 
 const PRIVACY = "Your file stays on this computer: it is read inside this page and never uploaded.";
@@ -71,15 +84,60 @@ export function FileMode({ openWorkbook, engine }: FileModeProps) {
   const { state } = checker;
   const input = useRef<HTMLInputElement>(null);
   const errorBar = useRef<HTMLDivElement>(null);
+  const passwordBox = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  /** The file last picked: asked for again with its password when it is protected. */
+  const [picked, setPicked] = useState<File | null>(null);
+  const [password, setPassword] = useState("");
   const busy = state.busy !== null;
   useFocusTarget(state.workbook ? null : state.focus, "error", errorBar);
+  useFocusTarget(state.focus, "password", passwordBox);
 
-  const open = (file: File | undefined) => {
+  const open = (file: File | undefined, given?: string) => {
     if (input.current) input.current.value = "";
     if (!file || busy) return;
-    void checker.open(file.name, async () => ({ host: await openWorkbook(file), file }));
+    setPicked(file);
+    setPassword("");
+    void checker.open(file.name, async () => ({
+      host: await openWorkbook(file),
+      file,
+      ...(given !== undefined ? { password: given } : {}),
+    }));
   };
+
+  const asked = state.passwordRequest && picked ? state.passwordRequest : null;
+  const passwordForm = asked && picked && (
+    <form
+      className={styles.password}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (password !== "") open(picked, password);
+      }}
+    >
+      <Field
+        label={`Password for ${asked.name}`}
+        validationState={asked.wrong ? "error" : "none"}
+        validationMessage={
+          asked.wrong
+            ? "That password does not open this workbook. Passwords are case-sensitive."
+            : "This workbook is protected with a password. It is used here only to read the file."
+        }
+      >
+        <Input
+          ref={passwordBox}
+          type="password"
+          value={password}
+          onChange={(_e, d) => setPassword(d.value)}
+        />
+      </Field>
+      <div className={styles.passwordButtons}>
+        <Button type="submit" appearance="primary" disabledFocusable={busy || password === ""}>
+          Open
+        </Button>
+        <Button onClick={checker.dismissPasswordRequest}>Do not open it</Button>
+      </div>
+    </form>
+  );
 
   const dropTarget = {
     onDragOver: (e: DragEvent) => {
@@ -100,7 +158,7 @@ export function FileMode({ openWorkbook, engine }: FileModeProps) {
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
         aria-label="Workbook file"
         data-testid="file-input"
         onChange={(e) => open(e.target.files?.[0])}
@@ -129,6 +187,7 @@ export function FileMode({ openWorkbook, engine }: FileModeProps) {
               </Text>
               {picker}
               <Caption1>{PRIVACY}</Caption1>
+              {passwordForm}
             </div>
           }
         />
@@ -159,6 +218,7 @@ export function FileMode({ openWorkbook, engine }: FileModeProps) {
           <Text>Drop an .xlsx workbook here, or</Text>
           {picker}
         </div>
+        {passwordForm}
         {state.busy && <BusyLine busy={state.busy} onCancel={checker.cancel} />}
         <div aria-live="polite">{state.status && <Caption1>{state.status}</Caption1>}</div>
       </main>

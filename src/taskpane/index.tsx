@@ -18,7 +18,7 @@ if (container) {
       officeReady={whenOfficeReady()}
       createExcelHost={createExcelHost}
       openWorkbook={async (file) => {
-        // The file host brings ExcelJS: it loads only when a file is opened, not with the pane.
+        // The file host (and the reader it brings) loads only when a file is opened, not with the pane.
         const { openWorkbookFile } = await import(
           /* webpackChunkName: "file-host" */ "../file/browser-file-host"
         );

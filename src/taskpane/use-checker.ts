@@ -3,7 +3,12 @@ import type { Finding } from "../core/findings";
 import type { HostProgress, SheetEdit, SheetSelection, WorkbookHost } from "../core/host";
 import { type Settings, defaultSettings } from "../core/settings";
 import { EditQueue, type PendingSheet } from "./edit-queue";
-import { CancelledError, type EngineSession, EngineStarter } from "./engine/engine-session";
+import {
+  CancelledError,
+  EngineError,
+  type EngineSession,
+  EngineStarter,
+} from "./engine/engine-session";
 import type { CheckProgress, CheckView, RowView } from "./engine/protocol";
 import { asSentences } from "./error-text";
 
@@ -11,6 +16,19 @@ import { asSentences } from "./error-text";
 export interface PaneWorkbook {
   readonly host: WorkbookHost;
   readonly file?: File;
+  /**
+   * The password that opened a protected file. Kept while the file is open: the engine reads
+   * the file again for each check.
+   */
+  readonly password?: string;
+}
+
+/** A file that opened no further than its password: the pane asks for it. */
+export interface PasswordRequest {
+  /** The file's name. */
+  readonly name: string;
+  /** A password was given and it does not open the file. */
+  readonly wrong: boolean;
 }
 
 export interface Busy {
@@ -28,7 +46,7 @@ export interface PaneError {
   readonly detail?: string;
 }
 
-export type FocusTarget = "results" | "settings-button" | "error" | "finding";
+export type FocusTarget = "results" | "settings-button" | "error" | "finding" | "password";
 
 export interface CheckerState {
   /** null in file mode until a file has been opened and checked. */
@@ -41,6 +59,8 @@ export interface CheckerState {
   settingsLoaded: boolean;
   settingsProblems: string[];
   error: PaneError | null;
+  /** File mode: the file just picked is protected, and its password is missing or wrong. */
+  passwordRequest: PasswordRequest | null;
   /** A short confirmation after an action ("Highlights cleared."). */
   status: string | null;
   /** Cells highlighted in the workbook by the last "Highlight", or null when none are. */
@@ -75,6 +95,7 @@ const initial: CheckerState = {
   settingsLoaded: false,
   settingsProblems: [],
   error: null,
+  passwordRequest: null,
   status: null,
   highlighted: null,
   markNotes: [],
@@ -86,6 +107,14 @@ const initial: CheckerState = {
   rechecking: false,
   lastYear: null,
 };
+
+/** The reader's answer for a protected workbook whose password is missing or wrong, if it is one. */
+function passwordAsked(err: unknown): "required" | "wrong" | undefined {
+  if (!(err instanceof EngineError)) return undefined;
+  if (err.kind === "password-required") return "required";
+  if (err.kind === "password-wrong") return "wrong";
+  return undefined;
+}
 
 /** How much of a check in Excel is the read through Office.js; the engine does the rest. */
 const EXCEL_READ_SHARE = 0.6;
@@ -198,7 +227,12 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     async (
       label: string,
       work: (run: Run) => Promise<Partial<CheckerState>>,
-      options: { cancellable?: boolean; failure?: (message: string) => PaneError } = {}
+      options: {
+        cancellable?: boolean;
+        failure?: (message: string) => PaneError;
+        /** A failure that is a question rather than an error: the state that asks it. */
+        asks?: (err: unknown) => Partial<CheckerState> | undefined;
+      } = {}
     ): Promise<boolean> => {
       // A check of an edit finishes first: it is quick, and the officer asked for this.
       while (live.current) await live.current;
@@ -213,6 +247,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
       patch({
         busy: { label, progress: null, cancellable: Boolean(options.cancellable) },
         error: null,
+        passwordRequest: null,
         status: null,
       });
       try {
@@ -224,6 +259,11 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         return true;
       } catch (err) {
         if (run.cancelled || err instanceof CancelledError) return false;
+        const question = options.asks?.(err);
+        if (question) {
+          patch({ ...question, busy: null });
+          return false;
+        }
         const message = asSentences(err instanceof Error ? err.message : String(err));
         patch({ busy: null, error: options.failure ? options.failure(message) : { message } });
         focusOn("error");
@@ -261,7 +301,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         let view: CheckView;
         if (workbook.file) {
           view = await session.check(
-            { kind: "file", file: workbook.file },
+            { kind: "file", file: workbook.file, password: workbook.password },
             settings,
             (p) => progress(run, p),
             lastYear ?? undefined
@@ -314,7 +354,8 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
   /**
    * File mode: opens a file and checks it with its own saved settings. Only a file that opened
    * and checked replaces what is shown; if it fails, the previous file's results stay and the
-   * message says whose they are.
+   * message says whose they are. A protected file whose password is missing or wrong sets
+   * `passwordRequest` (and focus goes to the password box) instead of an error.
    */
   const open = useCallback(
     async (name: string, make: () => Promise<PaneWorkbook>): Promise<boolean> => {
@@ -336,11 +377,20 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
             status: `Checked at ${clock(checkedAt)}.`,
             chosen: null,
             preview: null,
+            passwordRequest: null,
             focus: { target: "results", seq: ++focusSeq.current },
           };
         },
         {
           cancellable: true,
+          asks: (err) => {
+            const asked = passwordAsked(err);
+            if (!asked) return undefined;
+            return {
+              passwordRequest: { name, wrong: asked === "wrong" },
+              focus: { target: "password", seq: ++focusSeq.current },
+            };
+          },
           failure: (message) => ({
             message,
             detail: before
@@ -893,6 +943,9 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
+  /** Gives up on a protected file: the password box goes, and whatever was shown stays. */
+  const dismissPasswordRequest = useCallback(() => patch({ passwordRequest: null }), [patch]);
+
   return {
     state,
     attach,
@@ -908,6 +961,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     compareWith,
     stopComparing,
     dismissError,
+    dismissPasswordRequest,
     focusOn,
     setCheckAsYouType,
     setProblemNotes,

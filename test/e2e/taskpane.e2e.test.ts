@@ -727,7 +727,7 @@ describe("the production page", () => {
     expect(directives["object-src"]).toEqual(["'none'"]);
   });
 
-  it("loads the file host and ExcelJS only on demand: the first script stays under 400 KB gzipped", () => {
+  it("loads the file host and its reader only on demand: the first script stays under 400 KB gzipped", () => {
     const first = [...html.matchAll(/<script[^>]+src="?([^"\s>]+)"?/g)]
       .map((m) => m[1])
       .filter((src) => !src.startsWith("http"));

@@ -1,5 +1,6 @@
 import CFB from "cfb";
 import JSZip from "jszip";
+import officeCrypto from "officecrypto-tool";
 
 /** An OLE compound file holding the named streams, as Excel writes encrypted and .xls files. */
 function oleFile(streams: Record<string, Buffer>): Buffer {
@@ -9,12 +10,20 @@ function oleFile(streams: Record<string, Buffer>): Buffer {
   return Buffer.from(CFB.write(container, { type: "buffer" }) as Uint8Array);
 }
 
-/** What Excel saves when a workbook has a password to open: the package encrypted inside OLE. */
-export function encryptedWorkbook(): Buffer {
-  return oleFile({
-    EncryptionInfo: Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
-    EncryptedPackage: Buffer.alloc(4096, 7),
-  });
+/**
+ * What Excel saves when a workbook has a password to open: the package encrypted inside OLE, by an
+ * encryptor independent of govcheck (officecrypto-tool): ECMA-376 agile encryption (Excel 2010 and
+ * later) or standard encryption (Excel 2007).
+ */
+export function encryptedWorkbook(
+  workbook: Buffer,
+  password: string,
+  kind: "agile" | "standard" = "agile"
+): Buffer {
+  return officeCrypto.encrypt(
+    workbook,
+    kind === "standard" ? { password, type: "standard" } : { password }
+  );
 }
 
 /** An Excel 97-2003 workbook: a BIFF "Workbook" stream inside OLE. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Grid, columnLetters } from "../../src/core/grid";
@@ -6,6 +6,7 @@ import { defaultSettings } from "../../src/core/settings";
 import { type ValidationResult, validateGrids } from "../../src/core/validate";
 import { readWorkbookFile } from "../../src/file";
 import { FIXTURE_AS_AT, type FixtureCase } from "../fixtures/case";
+import { gridsViaExcelJs } from "./exceljs-grids";
 import { type SheetSpec, buildWorkbook } from "./workbook-builder";
 
 const dir = mkdtempSync(join(tmpdir(), "govcheck-test-"));
@@ -21,8 +22,13 @@ export async function writeWorkbook(
   return path;
 }
 
-export async function readFixture(c: FixtureCase, streaming: boolean): Promise<Grid[]> {
-  return readWorkbookFile(await writeWorkbook(c.sheets, c.name), { streaming });
+/**
+ * A fixture's grids as the product reads them (`"govcheck"`), or as ExcelJS's own whole-file load
+ * does (`"exceljs"`, the tests' independent second reader).
+ */
+export async function readFixture(c: FixtureCase, reader: "govcheck" | "exceljs"): Promise<Grid[]> {
+  const path = await writeWorkbook(c.sheets, c.name);
+  return reader === "govcheck" ? readWorkbookFile(path) : gridsViaExcelJs(readFileSync(path));
 }
 
 export function checkFixture(c: FixtureCase, grids: Grid[]): ValidationResult {

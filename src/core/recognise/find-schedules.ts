@@ -10,6 +10,7 @@ import {
 } from "../grid";
 import { chooseScale } from "./choose-scale";
 import { type HeaderLayout, readHeader, sameLayout } from "./header";
+import { mergesStartingOn } from "./merge-index";
 import type { ColumnRole } from "./roles";
 import {
   endsSentence,
@@ -81,6 +82,32 @@ function valueAt(grid: Grid, row: number, column: number | undefined): CellValue
   return column === undefined ? null : cellAt(grid, row, column);
 }
 
+/** Enough of a text row to read a title, section heading or legend from. */
+const MAX_ROW_TEXT = 2_000;
+
+interface BlockRow {
+  row: number;
+  /** The row's texts joined. */
+  text: string;
+  /** Its first non-blank text. */
+  first: string;
+  cells: number;
+}
+
+/** Rows kept from each end of a long run of text rows above a schedule. */
+const BLOCK_KEPT = 1_000;
+
+/**
+ * A text row above a schedule; a run of a million keeps its first and latest rows only, and a
+ * huge text only its start.
+ */
+function keepInBlock(block: BlockRow[], entry: BlockRow): void {
+  if (entry.text.length > MAX_ROW_TEXT) entry.text = entry.text.slice(0, MAX_ROW_TEXT);
+  if (entry.first.length > MAX_ROW_TEXT) entry.first = entry.first.slice(0, MAX_ROW_TEXT);
+  block.push(entry);
+  if (block.length > 2 * BLOCK_KEPT) block.splice(BLOCK_KEPT, BLOCK_KEPT);
+}
+
 /**
  * The non-blank texts of a row: how many, the first two (for footers split over two cells) and,
  * only when asked, all of them joined. Runs on every row, so it allocates as little as it can.
@@ -106,14 +133,21 @@ class RowTexts {
     }
   }
 
+  /** The row's texts joined, up to MAX_ROW_TEXT characters (titles and legends are short). */
   get joined(): string {
     if (this.all === undefined) {
       const parts: string[] = [];
+      let length = 0;
       for (let i = 0; this.cells && i < this.cells.length && i < this.width; i++) {
+        if (length >= MAX_ROW_TEXT) break;
         const t = cellText(this.cells[i]);
-        if (t !== "") parts.push(t);
+        if (t !== "") {
+          parts.push(t);
+          length += t.length + 1;
+        }
       }
-      this.all = parts.join(" ");
+      const all = parts.join(" ");
+      this.all = all.length > MAX_ROW_TEXT ? all.slice(0, MAX_ROW_TEXT) : all;
     }
     return this.all;
   }
@@ -201,11 +235,24 @@ function blankRecord(row: number, section: string, subSection: string): Requirem
   };
 }
 
+/**
+ * Texts joined over continuation rows stop growing at Excel's longest cell: the recogniser needs
+ * only their start, and a long run of continuation rows stays linear.
+ */
+const MAX_JOINED_TEXT = 32_767;
+
 function joinText(a: string, b: string): string {
-  if (a === "") return b;
-  if (b === "") return a;
-  return `${a} ${b}`;
+  if (a === "") return b.length > MAX_JOINED_TEXT ? b.slice(0, MAX_JOINED_TEXT) : b;
+  if (b === "" || a.length >= MAX_JOINED_TEXT) return a;
+  const joined = `${a} ${b}`;
+  return joined.length > MAX_JOINED_TEXT ? joined.slice(0, MAX_JOINED_TEXT) : joined;
 }
+
+/**
+ * The last requirement text each record absorbed: whether the next row continues it depends on
+ * how that text ends, and looking at it alone keeps the check from re-reading the joined whole.
+ */
+const lastRequirementText = new WeakMap<RequirementRecord, string>();
 
 /** Marks that leave a tick box empty: a cross, a dash, "No" written in the box. */
 const UNMARKED = /^(|-+|\.|n|no|false|0|x?\u2717|\u2718|\u00d7|\u00fb|\u2610)$/;
@@ -257,11 +304,14 @@ function continues(pending: RequirementRecord, read: RowRead): boolean {
   if (rowScored && pendingScored) return false;
   const req = read.texts.requirement;
   if (req === "") return !rowScored || pending.requirement !== "";
-  return startsLowerCase(req) && !endsSentence(pending.requirement);
+  return (
+    startsLowerCase(req) && !endsSentence(lastRequirementText.get(pending) ?? pending.requirement)
+  );
 }
 
 function absorb(pending: RequirementRecord, row: number, read: RowRead): void {
   pending.rows.push(row);
+  if (read.texts.requirement !== "") lastRequirementText.set(pending, read.texts.requirement);
   for (const f of TEXT_FIELDS) pending[f] = joinText(pending[f], read.texts[f]);
   if (!hasScore(pending.score) && hasScore(read.score)) {
     pending.score = read.score;
@@ -510,21 +560,10 @@ function numberedHeading(
 function mergedAcross(grid: Grid, row: number, layout: HeaderLayout): boolean {
   const used = [...layout.texts.keys()];
   const span = used.length ? Math.max(...used) - Math.min(...used) + 1 : 0;
-  return grid.merges.some(
+  return mergesStartingOn(grid, row).some(
     (m) =>
-      m.top === row &&
-      m.right - m.left + 1 >= Math.min(3, Math.max(2, span)) &&
-      cellAt(grid, m.top, m.left) !== null
+      m.right - m.left + 1 >= Math.min(3, Math.max(2, span)) && cellAt(grid, m.top, m.left) !== null
   );
-}
-
-interface BlockRow {
-  row: number;
-  /** The row's texts joined. */
-  text: string;
-  /** Its first non-blank text. */
-  first: string;
-  cells: number;
 }
 
 /**
@@ -623,7 +662,7 @@ export function findSchedules(grid: Grid, context: RecogniseContext = {}): Sched
     if (texts.count === 0) continue;
 
     if (!draft || ended) {
-      block.push({ row, text: texts.joined, first: texts.first, cells: texts.count });
+      keepInBlock(block, { row, text: texts.joined, first: texts.first, cells: texts.count });
       continue;
     }
     const columns = draft.columns;
@@ -642,7 +681,7 @@ export function findSchedules(grid: Grid, context: RecogniseContext = {}): Sched
       // The next schedule's legend: this one is over.
       flush(draft);
       legendSinceRecord = true;
-      block.push({ row, text: texts.first, first: texts.first, cells: 1 });
+      keepInBlock(block, { row, text: texts.first, first: texts.first, cells: 1 });
       continue;
     }
     if (texts.count === 1 && isBlank(scoreValue)) {
@@ -650,7 +689,7 @@ export function findSchedules(grid: Grid, context: RecogniseContext = {}): Sched
       if (looksLikeSubPrinciple(text) && text.length <= 160) {
         flush(draft);
         draft.subSection = text;
-        block.push({ row, text, first: text, cells: 1 });
+        keepInBlock(block, { row, text, first: text, cells: 1 });
         continue;
       }
       if (
@@ -661,7 +700,7 @@ export function findSchedules(grid: Grid, context: RecogniseContext = {}): Sched
         flush(draft);
         draft.section = text;
         draft.subSection = "";
-        block.push({ row, text, first: text, cells: 1 });
+        keepInBlock(block, { row, text, first: text, cells: 1 });
         continue;
       }
     }
@@ -673,7 +712,7 @@ export function findSchedules(grid: Grid, context: RecogniseContext = {}): Sched
       hasScore(read.targetDate);
     if (!anyContent) {
       // Text outside the schedule's columns (a note in the margin) belongs to nobody.
-      block.push({ row, text: texts.joined, first: texts.first, cells: texts.count });
+      keepInBlock(block, { row, text: texts.joined, first: texts.first, cells: texts.count });
       continue;
     }
     block = [];
@@ -682,7 +721,7 @@ export function findSchedules(grid: Grid, context: RecogniseContext = {}): Sched
     } else {
       const starts = read.texts.requirement !== "" || read.texts.ref !== "" || hasScore(read.score);
       if (!starts) {
-        block.push({ row, text: texts.joined, first: texts.first, cells: texts.count });
+        keepInBlock(block, { row, text: texts.joined, first: texts.first, cells: texts.count });
         continue;
       }
       flush(draft);

@@ -1,4 +1,5 @@
-import { type Grid, type MergedArea, cellAt, cellText, lastRow, validationListAt } from "../grid";
+import { type CellValue, type Grid, cellAt, cellText, lastRow, validationListAt } from "../grid";
+import { mergeCovering, mergesOnRow, mergesStartingOn } from "./merge-index";
 import { type ColumnRole, ratingHeader, roleOfHeader } from "./roles";
 import {
   isNotApplicable,
@@ -35,14 +36,25 @@ const SCORE_WORD =
   /score|rating|assess|grade|\brag\b|complian|complies|\bmet\b|assurance|maturity|status|position|judge?ment|conclusion|in place|achieved/i;
 const CONTENT_ROLES: readonly ColumnRole[] = ["requirement", "evidence", "action", "ref"];
 
+/**
+ * The cells `row` holds up to column `right` (index 0 is the grid's first column). Only these are
+ * looked at: an empty row costs nothing however wide the sheet.
+ */
+function heldCells(grid: Grid, row: number, right: number): readonly CellValue[] {
+  const cells = grid.rows[row - grid.firstRow];
+  if (!cells) return [];
+  const end = right - grid.firstColumn + 1;
+  return cells.length > end ? cells.slice(0, Math.max(0, end)) : cells;
+}
+
 /** Cheap test run on every row before the full one: could this row be a header? */
 export function mayBeHeader(grid: Grid, row: number, right: number): boolean {
+  const cells = heldCells(grid, row, right);
   let strings = 0;
   let scoreWord = false;
   let short = 0;
-  for (let c = grid.firstColumn; c <= right; c++) {
-    const v = cellAt(grid, row, c);
-    if (v === null) continue;
+  for (const v of cells) {
+    if (v === null || v === undefined) continue;
     if (typeof v !== "string") return false;
     if (v.length > 200) return false;
     if (v.trim() !== "") strings++;
@@ -54,28 +66,18 @@ export function mayBeHeader(grid: Grid, row: number, right: number): boolean {
   // Tick columns ("Yes | Partly | No") name no score: two rating words make the row a candidate.
   if (short < 2) return false;
   let ratingWords = 0;
-  for (let c = grid.firstColumn; c <= right && ratingWords < 2; c++) {
-    const v = cellAt(grid, row, c);
+  for (let i = 0; i < cells.length && ratingWords < 2; i++) {
+    const v = cells[i];
     if (typeof v === "string" && v.length <= 25 && isRatingWord(v)) ratingWords++;
   }
   return ratingWords >= 2;
-}
-
-function mergeCovering(
-  merges: readonly MergedArea[],
-  row: number,
-  column: number
-): MergedArea | undefined {
-  return merges.find(
-    (m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right
-  );
 }
 
 /** The text shown at a cell, taking a merged area's value from its top-left cell. */
 function shownText(grid: Grid, row: number, column: number): string {
   const own = cellText(cellAt(grid, row, column));
   if (own !== "") return own;
-  const m = mergeCovering(grid.merges, row, column);
+  const m = mergeCovering(grid, row, column);
   return m ? cellText(cellAt(grid, m.top, m.left)) : "";
 }
 
@@ -83,14 +85,30 @@ function shownText(grid: Grid, row: number, column: number): string {
 function isBand(grid: Grid, row: number, right: number): boolean {
   if (row < grid.firstRow) return false;
   let any = false;
-  for (let c = grid.firstColumn; c <= right; c++) {
-    const v = cellAt(grid, row, c);
-    if (v === null) continue;
+  for (const v of heldCells(grid, row, right)) {
+    if (v === null || v === undefined) continue;
     if (typeof v !== "string" || v.length > 80) return false;
     if (v.trim() !== "") any = true;
   }
   if (!any) return false;
-  return grid.merges.some((m) => m.top === row && (m.right > m.left || m.bottom > m.top));
+  return mergesStartingOn(grid, row).some((m) => m.right > m.left || m.bottom > m.top);
+}
+
+/**
+ * The columns of `rows` that can show text: those holding a value and those under a merged area,
+ * in order. Other columns show nothing, so a header scan need not visit them.
+ */
+function columnsShowing(grid: Grid, rows: readonly number[], right: number): number[] {
+  const columns = new Set<number>();
+  for (const row of rows) {
+    const cells = heldCells(grid, row, right);
+    for (let i = 0; i < cells.length; i++)
+      if (cells[i] !== null && cells[i] !== undefined) columns.add(grid.firstColumn + i);
+    for (const m of mergesOnRow(grid, row))
+      for (let c = Math.max(m.left, grid.firstColumn); c <= Math.min(m.right, right); c++)
+        columns.add(c);
+  }
+  return [...columns].sort((a, b) => a - b);
 }
 
 function yearIn(text: string): number | undefined {
@@ -107,8 +125,10 @@ function yearIn(text: string): number | undefined {
  */
 function tickColumns(grid: Grid, row: number, right: number): TickColumn[] | undefined {
   const cells: { column: number; text: string; vocabularies: string[]; na: boolean }[] = [];
-  for (let c = grid.firstColumn; c <= right; c++) {
-    const v = cellAt(grid, row, c);
+  const held = heldCells(grid, row, right);
+  for (let i = 0; i < held.length; i++) {
+    const c = grid.firstColumn + i;
+    const v = held[i];
     const text = typeof v === "string" ? v.trim() : "";
     if (text === "" || text.length > 30) continue;
     const na = isNotApplicable(text);
@@ -182,7 +202,7 @@ export function readHeader(grid: Grid, row: number, right: number): HeaderLayout
   const texts = new Map<number, string>();
   const ticks = tickColumns(grid, row, right);
   const tickAt = new Set(ticks?.map((t) => t.column));
-  for (let c = grid.firstColumn; c <= right; c++) {
+  for (const c of columnsShowing(grid, band ? [row - 1, row] : [row], right)) {
     const own = shownText(grid, row, c);
     const above = band ? shownText(grid, row - 1, c) : "";
     const text = above && above !== own ? `${above} ${own}`.trim() : own;

@@ -18,9 +18,9 @@ export type ScoreValue =
   | { kind: "marks"; marked: readonly string[] };
 
 /**
- * A whole number, or a whole number typed as text ("3", " 3 ", "3 - Good" from a drop-down list),
- * is a number; "N/A" is not applicable. Everything else keeps its kind so the message can say
- * what is wrong.
+ * A whole number, or a whole number typed as text ("3", " 3 ", "4.0", "3 - Good" from a drop-down
+ * list), is a number; "N/A" is not applicable. Everything else keeps its kind so the message can
+ * say what is wrong.
  */
 export function parseScore(value: CellValue): ScoreValue {
   if (value === null) return { kind: "missing" };
@@ -33,7 +33,10 @@ export function parseScore(value: CellValue): ScoreValue {
   if (isCellError(value)) return { kind: "error", code: value.error };
   const text = foldSpace(value);
   if (text === "") return { kind: "missing" };
-  const whole = /^[+]?(\d{1,6})(?:\s*(?:[-\u2013\u2014:=(.]\s*[A-Za-z].*|\)))?$/.exec(text);
+  // "4.0" and "3" with a no-break space (folded away above) are whole numbers typed as text.
+  const whole = /^[+]?(\d{1,6})(?:\.0+)?(?:\s*(?:[-\u2013\u2014:=(.]\s*[A-Za-z].*|\)))?$/.exec(
+    text
+  );
   if (whole) return { kind: "number", value: Number(whole[1]) };
   if (/^-\d{1,6}$/.test(text)) return { kind: "number", value: Number(text) };
   if (/^[+-]?\d*\.\d+$/.test(text)) return { kind: "decimal", value: Number(text) };

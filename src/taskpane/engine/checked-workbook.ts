@@ -112,7 +112,8 @@ export class CheckedWorkbook {
     source: CheckSource,
     settings: Settings,
     onProgress: (p: CheckProgress) => void,
-    lastYearFile?: File
+    lastYearFile?: File,
+    signal?: AbortSignal
   ): Promise<CheckedWorkbook> {
     let read: WorkbookRead;
     let fileHost: WorkbookHost | null = null;
@@ -121,8 +122,15 @@ export class CheckedWorkbook {
     if (lastYearFile) {
       // Read afresh with each check: a check may bring new settings, and it is one file more.
       onProgress({ message: `Reading last year's workbook, ${lastYearFile.name}`, fraction: 0 });
-      lastYear = await readLastYearFile(lastYearFile, settings, (p) =>
-        onProgress({ message: p.message, fraction: LAST_YEAR_SHARE * fractionOf(p.done, p.total) })
+      lastYear = await readLastYearFile(
+        lastYearFile,
+        settings,
+        (p) =>
+          onProgress({
+            message: p.message,
+            fraction: LAST_YEAR_SHARE * fractionOf(p.done, p.total),
+          }),
+        signal
       );
     }
     // This year's workbook takes the rest of the bar.
@@ -135,7 +143,7 @@ export class CheckedWorkbook {
       const { openFileInEngine } = await import(
         /* webpackChunkName: "engine-file-reader" */ "./open-file"
       );
-      fileHost = await openFileInEngine(source.file);
+      fileHost = openFileInEngine(source.file, { password: source.password, signal });
       read = await fileHost.readWorkbook((p) =>
         progress({ message: p.message, fraction: READ_SHARE * fractionOf(p.done, p.total) })
       );

@@ -22,7 +22,10 @@ function failure(id: number, err: unknown): EngineResponse {
       message:
         "the file could not be read again: it may have been changed, moved or deleted since it was opened. Open it again",
     };
-  if (EXPLAINED.has(name)) return { id, type: "failed", name, message };
+  if (EXPLAINED.has(name)) {
+    const kind = (err as { kind?: unknown }).kind;
+    return { id, type: "failed", name, message, ...(typeof kind === "string" ? { kind } : {}) };
+  }
   return {
     id,
     type: "failed",
@@ -39,6 +42,8 @@ function failure(id: number, err: unknown): EngineResponse {
 export class EngineService {
   private workbook: CheckedWorkbook | null = null;
   private lastProgress = "";
+  /** Stops the check under way (its file read); a worker is simply ended instead. */
+  private stop = new AbortController();
 
   constructor(private readonly post: Post) {}
 
@@ -60,20 +65,20 @@ export class EngineService {
     try {
       switch (request.type) {
         case "prepare": {
-          const { prepareFileReading } = await import(
-            /* webpackChunkName: "engine-file-reader" */ "./open-file"
-          );
-          await prepareFileReading();
+          // Loading the reader's chunk is all there is to prepare.
+          await import(/* webpackChunkName: "engine-file-reader" */ "./open-file");
           this.post({ id, type: "done", value: null });
           return;
         }
         case "check": {
           this.workbook = null;
+          if (this.stop.signal.aborted) this.stop = new AbortController();
           this.workbook = await CheckedWorkbook.check(
             request.source,
             request.settings,
             (p) => this.progress(id, p),
-            request.lastYear
+            request.lastYear,
+            this.stop.signal
           );
           this.post({ id, type: "done", value: this.workbook.view });
           return;
@@ -112,5 +117,10 @@ export class EngineService {
     } catch (err) {
       this.post(failure(id, err));
     }
+  }
+
+  /** Cancel where the engine shares the page's thread: the file read stops where it is. */
+  cancel(): void {
+    this.stop.abort();
   }
 }

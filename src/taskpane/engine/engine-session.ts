@@ -23,9 +23,16 @@ export class CancelledError extends Error {
   }
 }
 
-/** An error from the engine, with the name it had there (WorkbookReadError, say). */
+/**
+ * An error from the engine, with the name it had there (WorkbookReadError, say) and, for a
+ * workbook that could not be read, why ("password-required", "password-wrong", "damaged", ...).
+ */
 export class EngineError extends Error {
-  constructor(name: string, message: string) {
+  constructor(
+    name: string,
+    message: string,
+    readonly kind?: string
+  ) {
     super(message);
     this.name = name;
   }
@@ -95,7 +102,7 @@ class PortSession implements EngineSession {
     }
     this.pending.delete(response.id);
     if (response.type === "done") waiting.resolve(response.value);
-    else waiting.reject(new EngineError(response.name, response.message));
+    else waiting.reject(new EngineError(response.name, response.message, response.kind));
   }
 
   private failAll(err: Error): void {

@@ -17,6 +17,7 @@ export function inThreadPort(): EnginePort {
     },
     terminate() {
       ended = true;
+      service.cancel();
     },
   };
   const service = new EngineService((response) => {

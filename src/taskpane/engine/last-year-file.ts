@@ -2,6 +2,7 @@ import { type LastYearReturn, lastYearReturn } from "../../core/facts/last-year"
 import type { HostProgress } from "../../core/host";
 import type { Settings } from "../../core/settings";
 import { recogniseGrids } from "../../core/validate";
+import { WorkbookReadError } from "../../file/read-error";
 
 /** Last year's workbook could not be compared with: the message is a sentence for the officer. */
 export class LastYearError extends Error {
@@ -19,17 +20,20 @@ export class LastYearError extends Error {
 export async function readLastYearFile(
   file: File,
   settings: Settings,
-  onProgress: (p: HostProgress) => void
+  onProgress: (p: HostProgress) => void,
+  signal?: AbortSignal
 ): Promise<LastYearReturn> {
   const { openFileInEngine } = await import(
     /* webpackChunkName: "engine-file-reader" */ "./open-file"
   );
   let grids;
   try {
-    const host = await openFileInEngine(file);
+    const host = openFileInEngine(file, { signal });
     ({ grids } = await host.readWorkbook(onProgress));
   } catch (err) {
-    if (err instanceof Error && err.name === "WorkbookReadError")
+    // Cancel ends the whole check as it does for this year's file; anything else the reader
+    // refuses is said as last year's.
+    if (err instanceof WorkbookReadError && err.kind !== "aborted")
       throw new LastYearError(
         `Last year's workbook ${file.name} could not be read: ${err.message}`
       );

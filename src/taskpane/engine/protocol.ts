@@ -10,9 +10,12 @@ import type { Scale } from "../../core/recognise/scale";
 import type { Settings } from "../../core/settings";
 import type { WorkbookPlan } from "../../core/summary/plan";
 
-/** What the engine checks: a file the user opened (the engine reads it), or sheets Excel read. */
+/**
+ * What the engine checks: a file the user opened (the engine reads it, with the password the user
+ * gave for a protected workbook), or sheets Excel read.
+ */
 export type CheckSource =
-  | { readonly kind: "file"; readonly file: File }
+  | { readonly kind: "file"; readonly file: File; readonly password?: string }
   | { readonly kind: "read"; readonly read: WorkbookRead };
 
 /** A schedule as the pane lists it: what was recognised and the terms it was checked on. */
@@ -142,6 +145,8 @@ export type EngineResponse =
       readonly type: "failed";
       readonly name: string;
       readonly message: string;
+      /** A WorkbookReadError's kind ("password-required", "password-wrong", "damaged", ...). */
+      readonly kind?: string;
     };
 
 /** The two ends of a worker, as the pane uses them; the in-thread engine has the same shape. */

@@ -1,5 +1,5 @@
-import { columnLetters, parseA1 } from "../core/grid";
-import type { ListRule } from "../core/validation-lists";
+import { columnLetters, parseA1 } from "../../src/core/grid";
+import type { ListRule } from "../../src/core/validation-lists";
 
 /** One data validation as ExcelJS models it, shared by every cell it covers. */
 interface ExcelJsValidation {
@@ -11,7 +11,7 @@ interface ExcelJsValidation {
  * A sheet's drop-down lists from ExcelJS's model of its data validations, which keeps one entry
  * per cell (the same object for every cell of one rule): the cells are gathered back into
  * column runs, one `sqref` per rule. ExcelJS does not read the Excel 2010 form that Excel writes
- * for a list on another sheet (`x14:dataValidation`); the streaming reader does.
+ * for a list on another sheet (`x14:dataValidation`); govcheck's reader does.
  */
 export function listRulesFromExcelJs(
   model: Readonly<Record<string, unknown>> | undefined

@@ -1,14 +1,44 @@
 import ExcelJS from "exceljs";
-import { type CellValue, type Grid, type MergedArea, parseRange } from "../core/grid";
-import { type ListRule, namesLookup, withValidationLists } from "../core/validation-lists";
-import { fromExcelJs, trimRow } from "./cell-value";
+import { type CellValue, type Grid, type MergedArea, parseRange } from "../../src/core/grid";
+import { type ListRule, namesLookup, withValidationLists } from "../../src/core/validation-lists";
+import { trimRow } from "../../src/file/cell-value";
 import { definedNamesFromExcelJs, listRulesFromExcelJs } from "./validation-exceljs";
-import { WorkbookReadError } from "./read-error";
-import {
-  NOT_A_WORKBOOK_ZIP,
-  assertReadableWorkbook,
-  explainParseFailure,
-} from "./read-error-explain";
+
+/**
+ * ExcelJS's whole-file load as the tests' second, independent reader: what the streaming reader
+ * gives must match what ExcelJS makes of the same package.
+ */
+
+/**
+ * ExcelJS's cell values as engine values: formulas read as their cached result, rich text and
+ * hyperlinks as their text, error results as error values.
+ */
+export function fromExcelJs(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "boolean":
+      return value;
+    case "number":
+      return Number.isNaN(value) ? { error: "#VALUE!" } : value;
+    case "object":
+      break;
+    default:
+      return null;
+  }
+  if (value instanceof Date) return value;
+  const v = value as Record<string, unknown>;
+  if (typeof v.error === "string") return { error: v.error };
+  if (Array.isArray(v.richText)) {
+    return (v.richText as { text?: unknown }[])
+      .map((run) => (typeof run.text === "string" ? run.text : ""))
+      .join("");
+  }
+  if ("formula" in v || "sharedFormula" in v) return fromExcelJs(v.result);
+  if ("text" in v) return fromExcelJs(v.text);
+  return null;
+}
 
 /** Rows 1..n of a sheet; `values` is ExcelJS's 1-based sparse array. */
 function rowCells(values: unknown): CellValue[] {
@@ -33,19 +63,11 @@ function clearMergedCells(rows: CellValue[][], area: MergedArea): void {
   }
 }
 
-/** Reads a whole workbook held in memory: values, merged areas and hidden flags. */
-export async function gridsFromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<Grid[]> {
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  assertReadableWorkbook(bytes, bytes.length);
+/** ExcelJS's reading of a whole workbook held in memory: values, merged areas and hidden flags. */
+export async function gridsViaExcelJs(buffer: ArrayBuffer | Uint8Array): Promise<Grid[]> {
   const workbook = new ExcelJS.Workbook();
-  try {
-    // ExcelJS's typings want a Node Buffer; an ArrayBuffer or Uint8Array is what it reads.
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (err) {
-    throw explainParseFailure(err);
-  }
-  // Excel never saves a workbook without a sheet: none means the zip held no workbook at all.
-  if (workbook.worksheets.length === 0) throw new WorkbookReadError(NOT_A_WORKBOOK_ZIP);
+  // ExcelJS's typings want a Node Buffer; an ArrayBuffer or Uint8Array is what it reads.
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const listRules = new Map<string, readonly ListRule[]>();
   const grids = workbook.worksheets.map((ws) => {
     const rows: CellValue[][] = [];
