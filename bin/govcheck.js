@@ -11,4 +11,11 @@ try {
   }
   throw err;
 }
+// `govcheck validate x.xlsx | head`: the reader has gone, so stop quietly as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 main(process.argv).then((code) => { process.exitCode = code; });

@@ -319,4 +319,17 @@ describe("bad input", () => {
     );
     expect(out).toMatch(/7 findings .* in 1 file, 1 could not be read\./);
   });
+
+  it("stops quietly when the reader of its output goes away (`| head`)", async () => {
+    const file = await writeWorkbook(byName("dimension").sheets);
+    // The shell's `head -1`: the pipe closes after the first line, while govcheck still writes.
+    const result = spawnSync(
+      "sh",
+      ["-c", `"${process.execPath}" "${BIN}" validate "${file}" "${file}" "${file}" | head -1`],
+      { encoding: "utf8" }
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n")[0]).toMatch(/: 1 schedule, 5 requirements$/);
+    expect(result.stderr).toBe("");
+  });
 });
