@@ -11,10 +11,11 @@ import {
 import { chooseScale } from "./choose-scale";
 import { type HeaderLayout, readHeader, sameLayout } from "./header";
 import { mergesStartingOn } from "./merge-index";
-import type { ColumnRole } from "./roles";
+import { ASSESSED_ROLES, type ColumnRole } from "./roles";
 import {
   endsSentence,
   isFooterText,
+  looksLikeProse,
   looksLikeRef,
   looksLikeSectionTitle,
   looksLikeSubPrinciple,
@@ -171,7 +172,7 @@ function settleColumns(grid: Grid, layout: HeaderLayout): Partial<Record<ColumnR
       if (t === "") continue;
       filled++;
       if (looksLikeRef(t)) refs++;
-      else if (t.length >= 15) prose++;
+      else if (looksLikeProse(t)) prose++;
     }
     return { refs, prose, filled };
   };
@@ -399,6 +400,9 @@ function headerTail(
 /** A schedule is real when it has requirements and its scores are not a pivot's averages. */
 function plausible(grid: Grid, draft: Draft): boolean {
   if (draft.records.length === 0) return false;
+  // Numbered rows and a score alone are a table of measurements: a schedule says what is assessed,
+  // on what evidence, or what is to be done.
+  if (ASSESSED_ROLES.every((role) => draft.columns[role] === undefined)) return false;
   let fractions = 0;
   let numbers = 0;
   for (const r of draft.records) {

@@ -1,6 +1,6 @@
 import { type Grid, cellAt, cellText, lastColumn, lastRow } from "../grid";
 import { readHeader } from "./header";
-import { type ColumnRole, ratingHeader, roleOfHeader } from "./roles";
+import { ASSESSED_ROLES, type ColumnRole, ratingHeader, roleOfHeader } from "./roles";
 import { parseScore } from "./score-value";
 
 /** The row that came closest to a schedule's header, and what it lacked, in words. */
@@ -117,6 +117,8 @@ export function closestToSchedule(grids: readonly Grid[]): NearMiss | undefined 
   let what: string;
   if (!rating) {
     what = `${where} has ${words} column${named.length === 1 ? "" : "s"} (${quoted}) but no column read as a rating`;
+  } else if (named.length > 0 && !ASSESSED_ROLES.some((r) => best!.roles.has(r))) {
+    what = `${where} has a rating column ("${rating.text}") and ${words} (${quoted}), but no requirement, evidence or action column: nothing says what is assessed`;
   } else if (readHeader(best.grid, best.row, lastColumn(best.grid))) {
     what = `${where} ${emptyHeaderReason(best.grid, best.row, rating.column, rating.text)}`;
   } else if (named.length === 0) {

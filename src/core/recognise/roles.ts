@@ -29,6 +29,9 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   "rating",
 ];
 
+/** The columns that say what is assessed: a schedule has at least one of them beside its rating. */
+export const ASSESSED_ROLES: readonly ColumnRole[] = ["requirement", "evidence", "action"];
+
 /**
  * Names of a column rated in words that do not say "score": "RAG", "RAG status", "Compliant?",
  * "Level of assurance", "Maturity level", "Met / Partly met / Not met".

@@ -27,6 +27,18 @@ export function looksLikeSubPrinciple(text: string): boolean {
   return /^[A-G]\d{1,2}\b\.?\s+\S/.test(text);
 }
 
+/**
+ * Words someone wrote ("Partnerships have written governance arrangements"), as a requirement is,
+ * rather than a code or a name ("PMS 3272 DKJP-F", "GOC2 15g"): at least 15 characters with two
+ * words in lower case.
+ */
+export function looksLikeProse(text: string): boolean {
+  if (text.length < 15) return false;
+  // The start of a long text says as much as all of it.
+  const words = text.slice(0, 200).match(/(?:^|[\s(])[a-z\u00df-\u00ff]{2,}/g);
+  return (words?.length ?? 0) >= 2;
+}
+
 /** "(a)", "1.", "3.2", "A1", "ii)": a reference rather than prose. */
 export function looksLikeRef(text: string): boolean {
   const t = text.trim();
