@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, FolderOpenRegular } from "@fluentui/react-icons";
-import { type DragEvent, useRef, useState } from "react";
+import { type DragEvent, useEffect, useRef, useState } from "react";
 import type { WorkbookHost } from "../core/host";
 import { CheckerPane } from "./App";
 import { BusyLine } from "./components/BusyLine";
@@ -71,13 +71,15 @@ export interface FileModeProps {
   openWorkbook: OpenWorkbook;
   /** Where checks run: a Web Worker by default. */
   engine?: EngineStarter;
+  /** Called once when file mode starts, to load ahead what opening a file needs. */
+  prepare?: () => void;
 }
 
 /**
  * The task pane outside Excel: open a workbook file, then check it as in Excel. A file replaces
  * the one shown only once it has opened and been checked.
  */
-export function FileMode({ openWorkbook, engine }: FileModeProps) {
+export function FileMode({ openWorkbook, engine, prepare }: FileModeProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const checker = useChecker({ engine, readsFiles: true });
@@ -86,6 +88,9 @@ export function FileMode({ openWorkbook, engine }: FileModeProps) {
   const errorBar = useRef<HTMLDivElement>(null);
   const passwordBox = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    prepare?.();
+  }, [prepare]);
   /** The file last picked: asked for again with its password when it is protected. */
   const [picked, setPicked] = useState<File | null>(null);
   const [password, setPassword] = useState("");

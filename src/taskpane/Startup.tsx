@@ -19,6 +19,8 @@ export interface StartupProps {
   officeReady: Promise<OfficeStart>;
   createExcelHost: () => WorkbookHost;
   openWorkbook: OpenWorkbook;
+  /** File mode has started: load what opening a file needs while the officer finds the file. */
+  prepareFiles?: () => void;
 }
 
 type Mode =
@@ -44,7 +46,12 @@ function Connecting({ onOpenFile }: { onOpenFile: () => void }) {
  * The pane until Office answers: "Connecting to Excel…" for as long as it takes, then the checker
  * on the open workbook; file mode where there is no Office, or when the user asks for it.
  */
-export function Startup({ officeReady, createExcelHost, openWorkbook }: StartupProps) {
+export function Startup({
+  officeReady,
+  createExcelHost,
+  openWorkbook,
+  prepareFiles,
+}: StartupProps) {
   const [mode, setMode] = useState<Mode>({ kind: "connecting" });
   useEffect(() => {
     let live = true;
@@ -69,7 +76,7 @@ export function Startup({ officeReady, createExcelHost, openWorkbook }: StartupP
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       {mode.kind === "connecting" && <Connecting onOpenFile={() => setMode({ kind: "file" })} />}
       {mode.kind === "excel" && <CheckerView host={mode.host} />}
-      {mode.kind === "file" && <FileMode openWorkbook={openWorkbook} />}
+      {mode.kind === "file" && <FileMode openWorkbook={openWorkbook} prepare={prepareFiles} />}
     </FluentProvider>
   );
 }

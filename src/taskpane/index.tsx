@@ -11,6 +11,11 @@ function browserStorage(): Storage | null {
   }
 }
 
+/** The file host (and the reader it brings): loaded for file mode only, never with Excel's pane. */
+function loadFileHost() {
+  return import(/* webpackChunkName: "file-host" */ "../file/browser-file-host");
+}
+
 const container = document.getElementById("container");
 if (container) {
   createRoot(container).render(
@@ -18,12 +23,10 @@ if (container) {
       officeReady={whenOfficeReady()}
       createExcelHost={createExcelHost}
       openWorkbook={async (file) => {
-        // The file host (and the reader it brings) loads only when a file is opened, not with the pane.
-        const { openWorkbookFile } = await import(
-          /* webpackChunkName: "file-host" */ "../file/browser-file-host"
-        );
+        const { openWorkbookFile } = await loadFileHost();
         return openWorkbookFile(file, browserStorage());
       }}
+      prepareFiles={() => void loadFileHost()}
     />
   );
 }

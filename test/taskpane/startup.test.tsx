@@ -24,11 +24,13 @@ describe("the pane's start-up", () => {
   it('shows "Connecting to Excel…" until Office.onReady answers, even after 8 seconds, then the checker', async () => {
     jest.useFakeTimers();
     const excel = createExcelDouble({ readyAfterMs: 8000 });
+    const prepareFiles = jest.fn();
     render(
       <Startup
         officeReady={whenOfficeReady(excel.office)}
         createExcelHost={excelHost}
         openWorkbook={noFile}
+        prepareFiles={prepareFiles}
       />
     );
     expect(screen.getByText("Connecting to Excel…")).toBeTruthy();
@@ -38,6 +40,8 @@ describe("the pane's start-up", () => {
     await act(() => jest.advanceTimersByTimeAsync(200));
     expect(screen.queryByText("Connecting to Excel…")).toBeNull();
     expect(screen.getByRole("button", { name: "Highlight in workbook" })).toBeTruthy();
+    // In Excel the sheets arrive read: the file reader is never loaded.
+    expect(prepareFiles).not.toHaveBeenCalled();
   });
 
   it("has no accessibility violations while it connects", async () => {
@@ -51,15 +55,18 @@ describe("the pane's start-up", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
-  it("runs on a file at once where office.js is absent", async () => {
+  it("runs on a file at once where office.js is absent, loading the file reader ahead once", async () => {
+    const prepareFiles = jest.fn();
     render(
       <Startup
         officeReady={whenOfficeReady(undefined)}
         createExcelHost={excelHost}
         openWorkbook={noFile}
+        prepareFiles={prepareFiles}
       />
     );
     expect(await screen.findByRole("button", { name: "Open a workbook" })).toBeTruthy();
+    expect(prepareFiles).toHaveBeenCalledTimes(1);
   });
 
   it("runs on a file where the page is not hosted by Office (onReady answers with no host)", async () => {
