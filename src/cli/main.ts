@@ -179,7 +179,8 @@ interface SummariseFlags extends ReadFlags {
 
 /**
  * Starts reading last year's workbooks, one per return in the order given, while this year's are
- * read. Resolves to null (after saying why on stderr) when one cannot be read.
+ * read. `read` resolves to null when one cannot be read, after saying why on stderr: one line per
+ * file, ending with `suffix` (what the command does not do because of it).
  */
 function lastYears(
   files: readonly string[],
@@ -188,7 +189,7 @@ function lastYears(
   io: Io
 ): {
   readonly check: string | null;
-  readonly read: () => Promise<(LastYearReturn | undefined)[] | null>;
+  readonly read: (suffix?: string) => Promise<(LastYearReturn | undefined)[] | null>;
 } {
   if (previous.length === 0) return { check: null, read: async () => files.map(() => undefined) };
   if (previous.length !== files.length)
@@ -207,7 +208,7 @@ function lastYears(
   );
   return {
     check: null,
-    read: async () => {
+    read: async (suffix = "") => {
       const out: (LastYearReturn | undefined)[] = [];
       let failed = false;
       for (const [i, reply] of (await Promise.all(replies)).entries()) {
@@ -216,7 +217,7 @@ function lastYears(
           failed = true;
           const why =
             "unreadable" in reply ? reply.unreadable : `unexpected problem: ${reply.failed}`;
-          io.err(`govcheck: ${terminalSafe(previous[i])}: ${terminalSafe(why)}\n`);
+          io.err(`govcheck: ${terminalSafe(previous[i])}: ${terminalSafe(why)}${suffix}\n`);
         }
       }
       return failed ? null : out;
@@ -276,15 +277,10 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     "; no summary written"
   );
   // Waited for even when a return failed: last year's readers finish before the command ends.
-  const last = await previous.read();
-  // A return that could not be read has said so already, on its own line.
-  if (unreadable) return EXIT_UNREADABLE;
-  if (last === null) {
-    io.err(
-      "govcheck: no summary written, because not every workbook for last year could be read.\n"
-    );
-    return EXIT_UNREADABLE;
-  }
+  // A workbook of either year that could not be read has said so on its own line, as the reason
+  // no summary was written.
+  const last = await previous.read("; no summary written");
+  if (unreadable || last === null) return EXIT_UNREADABLE;
   const inputs: SummaryInput[] = files.map((file, i) => ({
     source: basename(file),
     result: withFacts(recognised[i], { asAt, lastYear: last[i] }),
