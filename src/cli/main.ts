@@ -344,6 +344,10 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
   return all.length ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+const SCALE_FLAG = "--scale <min-max|words>";
+const SCALE_HELP =
+  "the scoring scale for every schedule: numbers such as 1-5 (5-1 when 1 is best), or rating words worst first, such as Red,Amber,Green";
+
 const PASSWORD_FLAG = "--password";
 const PASSWORD_HELP =
   "ask for the password of password-protected workbooks (without echo; GOVCHECK_PASSWORD gives it instead)";
@@ -362,10 +366,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .argument("<file...>", ".xlsx workbooks to check")
     .option("--json", "print one JSON object per file (an array for several files)")
     .option("--low <n>", "scores at N or worse are weak, on every schedule", wholeNumber)
-    .option(
-      "--scale <min-max>",
-      "the scoring scale for every schedule, such as 1-5 (5-1 when 1 is best)"
-    )
+    .option(SCALE_FLAG, SCALE_HELP)
     .option(
       "--as-at <date>",
       "judge target dates as at this day (dd/mm/yyyy or yyyy-mm-dd; default today)",
@@ -389,10 +390,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .argument("<file...>", ".xlsx workbooks (several: one consolidated summary)")
     .requiredOption("-o, --output <out.xlsx>", "the workbook to write (never one of the inputs)")
     .option("--low <n>", "scores at N or worse are weak, on every schedule", wholeNumber)
-    .option(
-      "--scale <min-max>",
-      "the scoring scale for every schedule, such as 1-5 (5-1 when 1 is best)"
-    )
+    .option(SCALE_FLAG, SCALE_HELP)
     .option(
       "--previous <last.xlsx>",
       "last year's workbook: direction of travel and carried-forward actions (one per return, in order)",
