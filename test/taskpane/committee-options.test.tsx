@@ -61,6 +61,25 @@ function pickedFile(bytes: Uint8Array, name: string): File {
 
 const LAST_YEAR_PASSWORD = "Pa55 wörd";
 
+/** Last year's example workbook, protected with LAST_YEAR_PASSWORD as Excel protects one. */
+const lockedLastYearFile = (encryption: "standard" | "agile") =>
+  pickedFile(
+    new Uint8Array(
+      encryptedWorkbook(readFileSync(RIVERBEND_LAST_YEAR_FILE), LAST_YEAR_PASSWORD, encryption)
+    ),
+    "riverbend-local-code-2024-25.xlsx"
+  );
+
+/** The example checked in Excel (the fake host), then last year's workbook picked, protected. */
+async function checkedThenLocked(
+  user: ReturnType<typeof userEvent.setup>,
+  encryption: "standard" | "agile"
+): Promise<void> {
+  render(wrap(<CheckerView host={new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS))} />));
+  await checkSchedules(user);
+  await user.upload(screen.getByLabelText("Last year's workbook"), lockedLastYearFile(encryption));
+}
+
 const lastYearFile = () =>
   pickedFile(
     new Uint8Array(readFileSync(RIVERBEND_LAST_YEAR_FILE)),
@@ -138,16 +157,7 @@ describe("Compare with last year's workbook…", () => {
 
   it("asks for a protected last year's workbook's password, says when it is wrong, and keeps it for checking again", async () => {
     const user = userEvent.setup();
-    const host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS));
-    render(wrap(<CheckerView host={host} />));
-    await checkSchedules(user);
-    const locked = pickedFile(
-      new Uint8Array(
-        encryptedWorkbook(readFileSync(RIVERBEND_LAST_YEAR_FILE), LAST_YEAR_PASSWORD, "standard")
-      ),
-      "riverbend-local-code-2024-25.xlsx"
-    );
-    await user.upload(screen.getByLabelText("Last year's workbook"), locked);
+    await checkedThenLocked(user, "standard");
 
     // A question, not a failure: the box has focus and there is no error bar.
     const box = await screen.findByLabelText("Password for riverbend-local-code-2024-25.xlsx");
@@ -185,16 +195,7 @@ describe("Compare with last year's workbook…", () => {
 
   it("can give up on a protected last year's workbook: the box goes and nothing is compared", async () => {
     const user = userEvent.setup();
-    const host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS));
-    render(wrap(<CheckerView host={host} />));
-    await checkSchedules(user);
-    const locked = pickedFile(
-      new Uint8Array(
-        encryptedWorkbook(readFileSync(RIVERBEND_LAST_YEAR_FILE), LAST_YEAR_PASSWORD, "agile")
-      ),
-      "riverbend-local-code-2024-25.xlsx"
-    );
-    await user.upload(screen.getByLabelText("Last year's workbook"), locked);
+    await checkedThenLocked(user, "agile");
     await screen.findByLabelText("Password for riverbend-local-code-2024-25.xlsx");
     await user.click(screen.getByRole("button", { name: "Do not compare" }));
     expect(screen.queryByLabelText("Password for riverbend-local-code-2024-25.xlsx")).toBeNull();

@@ -73,22 +73,28 @@ function protectedFileEngine(passwords: (string | undefined)[]): () => EnginePor
   };
 }
 
+/** File mode over the protected-file engine; answers the passwords each check was sent. */
+function renderFileMode(): (string | undefined)[] {
+  const passwords: (string | undefined)[] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <FileMode
+        openWorkbook={async (file) => {
+          const host = new FakeHost([], "file");
+          host.label = file.name;
+          return host;
+        }}
+        engine={new EngineStarter(true, protectedFileEngine(passwords))}
+      />
+    </FluentProvider>
+  );
+  return passwords;
+}
+
 describe("file mode: a password-protected workbook", () => {
   it("asks for the password, says when it is wrong, opens with the right one and keeps it for checking again", async () => {
     const user = userEvent.setup();
-    const passwords: (string | undefined)[] = [];
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <FileMode
-          openWorkbook={async (file) => {
-            const host = new FakeHost([], "file");
-            host.label = file.name;
-            return host;
-          }}
-          engine={new EngineStarter(true, protectedFileEngine(passwords))}
-        />
-      </FluentProvider>
-    );
+    const passwords = renderFileMode();
     await user.upload(screen.getByTestId("file-input"), new File(["PK"], "locked.xlsx"));
 
     const box = await screen.findByLabelText("Password for locked.xlsx");
@@ -116,19 +122,7 @@ describe("file mode: a password-protected workbook", () => {
 
   it("then asks for last year's workbook's password in its own box, and keeps both for checking again", async () => {
     const user = userEvent.setup();
-    const passwords: (string | undefined)[] = [];
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <FileMode
-          openWorkbook={async (file) => {
-            const host = new FakeHost([], "file");
-            host.label = file.name;
-            return host;
-          }}
-          engine={new EngineStarter(true, protectedFileEngine(passwords))}
-        />
-      </FluentProvider>
-    );
+    const passwords = renderFileMode();
     await user.upload(screen.getByTestId("file-input"), new File(["PK"], "locked.xlsx"));
     await user.type(await screen.findByLabelText("Password for locked.xlsx"), `${PASSWORD}{Enter}`);
     await screen.findByRole("heading", { name: "Results for locked.xlsx" });
