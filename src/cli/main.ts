@@ -14,6 +14,7 @@ import {
   validateGrids,
   withFacts,
 } from "../core/validate";
+import { plural } from "../core/words";
 import { type LastYearReply, readLastYear } from "./last-year";
 import { committeeWorkbook } from "../file/committee-workbook";
 import { nodeZipCodec } from "./node-zip-codec";
@@ -194,7 +195,7 @@ function lastYears(
   if (previous.length === 0) return { check: null, read: async () => files.map(() => undefined) };
   if (previous.length !== files.length)
     return {
-      check: `give one --previous for each return (${files.length} return${files.length === 1 ? "" : "s"}, ${previous.length} --previous), in the same order.`,
+      check: `give one --previous for each return (${plural(files.length, "return")}, ${previous.length} --previous), in the same order.`,
       read: async () => null,
     };
   const clash = previous.find((p) => files.some((f) => sameFile(f, p)));

@@ -11,6 +11,7 @@ import {
 } from "./engine/engine-session";
 import type { CheckProgress, CheckView, LastYearSource, RowView } from "./engine/protocol";
 import { asSentences } from "./error-text";
+import { plural } from "../core/words";
 
 /** The workbook the pane works on: Excel's, or a file the user opened (which the engine reads). */
 export interface PaneWorkbook {
@@ -168,10 +169,6 @@ function within(f: Finding, s: SheetSelection): boolean {
   );
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 /** "no change", or what changed between two checks of the same workbook. */
 function changeSince(before: CheckView, after: CheckView): string {
   const old = new Set(before.findings.map((f) => findingKey(f.finding)));
@@ -185,8 +182,8 @@ function changeSince(before: CheckView, after: CheckView): string {
     JSON.stringify(before.notes) === JSON.stringify(after.notes);
   if (added === 0 && gone === 0 && sameSchedules) return "no change";
   const parts: string[] = [];
-  if (added) parts.push(`${added} new finding${added === 1 ? "" : "s"}`);
-  if (gone) parts.push(`${gone} finding${gone === 1 ? "" : "s"} gone`);
+  if (added) parts.push(plural(added, "new finding"));
+  if (gone) parts.push(`${plural(gone, "finding")} gone`);
   if (!sameSchedules) parts.push("the schedules read differently");
   return parts.join(", ");
 }
@@ -507,7 +504,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         const { count: cells, notes } = await workbook.host.highlight(findings);
         return {
           highlighted: cells,
-          status: `Highlighted ${cells} cell${cells === 1 ? "" : "s"}.`,
+          status: `Highlighted ${plural(cells, "cell")}.`,
           markNotes: notes,
         };
       }),
@@ -921,7 +918,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
             view,
             checkedAt,
             lastYear,
-            status: `Comparing with ${file.name}: ${matched} requirement${matched === 1 ? "" : "s"} matched with last year's.`,
+            status: `Comparing with ${file.name}: ${plural(matched, "requirement")} matched with last year's.`,
             chosen: null,
             preview: null,
           };
