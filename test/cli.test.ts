@@ -87,6 +87,17 @@ describe("govcheck validate", () => {
     );
   });
 
+  it("--help for both commands gives both forms of --scale: numbers, and words worst first", async () => {
+    for (const command of ["validate", "summarise"]) {
+      const help = await runCli(command, "--help");
+      expect(help.code).toBe(0);
+      const text = (help.out + help.err).replace(/\s+/g, " ");
+      expect(text).toMatch(/--scale <min-max\|words>/);
+      expect(text).toMatch(/such as 1-5 \(5-1 when 1 is best\)/);
+      expect(text).toMatch(/rating words worst first, such as Red,Amber,Green/);
+    }
+  });
+
   it("--scale overrides the scale, and 5-1 means 1 is best", async () => {
     const file = await writeWorkbook(byName("role synonyms").sheets);
     const up = JSON.parse((await runCli("validate", file, "--json", "--scale", "1-10")).out);

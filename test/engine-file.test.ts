@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { RIVERBEND_FILE } from "../examples/riverbend";
+import { RIVERBEND_LAST_YEAR_FILE } from "../examples/riverbend-last-year";
 import { defaultSettings } from "../src/core/settings";
 import { EngineService } from "../src/taskpane/engine/engine-service";
 import type {
@@ -28,10 +29,14 @@ async function expectedFindings(): Promise<number> {
   return validateGrids(await readWorkbookFile(RIVERBEND_FILE), { asAt: AS_AT }).findings.length;
 }
 
-/** Runs one check request through a fresh engine; `during` runs as soon as it is sent. */
+/**
+ * Runs one check request through a fresh engine; `during` runs as soon as it is sent. `lastYear`
+ * goes in the request as the pane sends it: last year's file, and its password where given.
+ */
 async function check(
   source: CheckSource,
-  during?: (service: EngineService) => void
+  during?: (service: EngineService) => void,
+  lastYear?: { file: File; password?: string }
 ): Promise<{ answer: EngineResponse; progress: CheckProgress[] }> {
   const progress: CheckProgress[] = [];
   let answer: EngineResponse | undefined;
@@ -39,7 +44,14 @@ async function check(
     if (response.type === "progress") progress.push(response.progress);
     else answer = response;
   });
-  const handled = service.handle({ id: 1, type: "check", source, settings: defaultSettings() });
+  const handled = service.handle({
+    id: 1,
+    type: "check",
+    source,
+    settings: defaultSettings(),
+    ...(lastYear ? { lastYear: lastYear.file } : {}),
+    ...(lastYear?.password !== undefined ? { lastYearPassword: lastYear.password } : {}),
+  });
   during?.(service);
   await handled;
   return { answer: answer!, progress };
@@ -79,6 +91,44 @@ describe("the engine reads a picked file with govcheck's reader", () => {
     expect((right.answer as { value: CheckView }).value.findings).toHaveLength(
       await expectedFindings()
     );
+  });
+
+  it("carries last year's workbook's password beside it: missing and wrong come back by kind, as last year's", async () => {
+    const source: CheckSource = { kind: "file", file: new File([riverbend], "riverbend.xlsx") };
+    const lastYearBytes = readFileSync(RIVERBEND_LAST_YEAR_FILE);
+    for (const encryption of ["standard", "agile"] as const) {
+      const file = new File(
+        [new Uint8Array(encryptedWorkbook(lastYearBytes, "Last year's", encryption))],
+        "last-year.xlsx"
+      );
+      const missing = await check(source, undefined, { file });
+      expect(missing.answer).toMatchObject({
+        type: "failed",
+        name: "LastYearError",
+        kind: "password-required",
+      });
+      expect((missing.answer as { message: string }).message).toMatch(
+        /^Last year's workbook last-year\.xlsx is protected with a password/
+      );
+      const wrong = await check(source, undefined, { file, password: "last year's" });
+      expect(wrong.answer).toMatchObject({
+        type: "failed",
+        name: "LastYearError",
+        kind: "password-wrong",
+      });
+      expect((wrong.answer as { message: string }).message).toMatch(
+        /does not open last year's workbook last-year\.xlsx/
+      );
+      const right = await check(source, undefined, { file, password: "Last year's" });
+      expect(right.answer.type).toBe("done");
+      const view = (right.answer as { value: CheckView }).value;
+      expect(view.lastYear).toMatchObject({ source: "last-year.xlsx", matched: 20 });
+      // The same comparison as last year's workbook unprotected.
+      const plain = await check(source, undefined, {
+        file: new File([lastYearBytes], "last-year.xlsx"),
+      });
+      expect(view).toEqual((plain.answer as { value: CheckView }).value);
+    }
   });
 
   it("Cancel stops the read where it is (the in-thread engine's AbortSignal), and the next check runs", async () => {

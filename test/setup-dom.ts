@@ -12,9 +12,10 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
 }
 
-// jsdom's Blob has no arrayBuffer() and its window no DecompressionStream, both of which every
-// browser the add-in runs in has: the pane tests that read a real file (last year's workbook) run
-// govcheck's browser reader over jsdom's File with Node's own versions of the two.
+// jsdom's Blob has no arrayBuffer() and its window no DecompressionStream, nor WebCrypto's subtle,
+// all of which every browser the add-in runs in has: the pane tests that read a real file (last
+// year's workbook, protected or not) run govcheck's browser reader over jsdom's File with Node's
+// own versions of them.
 if (typeof window !== "undefined") {
   if (typeof Blob.prototype.arrayBuffer !== "function")
     Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
@@ -35,4 +36,10 @@ if (typeof window !== "undefined") {
   };
   for (const [name, value] of Object.entries(missing))
     if (!(name in globalThis)) Object.assign(globalThis, { [name]: value });
+  const page = globalThis as { crypto?: { subtle?: unknown } };
+  if (!page.crypto?.subtle)
+    Object.defineProperty(globalThis, "crypto", {
+      configurable: true,
+      value: (require("node:crypto") as typeof import("node:crypto")).webcrypto,
+    });
 }

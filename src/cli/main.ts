@@ -14,6 +14,7 @@ import {
   validateGrids,
   withFacts,
 } from "../core/validate";
+import { plural } from "../core/words";
 import { type LastYearReply, readLastYear } from "./last-year";
 import { committeeWorkbook } from "../file/committee-workbook";
 import { nodeZipCodec } from "./node-zip-codec";
@@ -179,7 +180,8 @@ interface SummariseFlags extends ReadFlags {
 
 /**
  * Starts reading last year's workbooks, one per return in the order given, while this year's are
- * read. Resolves to null (after saying why on stderr) when one cannot be read.
+ * read. `read` resolves to null when one cannot be read, after saying why on stderr: one line per
+ * file, ending with `suffix` (what the command does not do because of it).
  */
 function lastYears(
   files: readonly string[],
@@ -188,12 +190,12 @@ function lastYears(
   io: Io
 ): {
   readonly check: string | null;
-  readonly read: () => Promise<(LastYearReturn | undefined)[] | null>;
+  readonly read: (suffix?: string) => Promise<(LastYearReturn | undefined)[] | null>;
 } {
   if (previous.length === 0) return { check: null, read: async () => files.map(() => undefined) };
   if (previous.length !== files.length)
     return {
-      check: `give one --previous for each return (${files.length} return${files.length === 1 ? "" : "s"}, ${previous.length} --previous), in the same order.`,
+      check: `give one --previous for each return (${plural(files.length, "return")}, ${previous.length} --previous), in the same order.`,
       read: async () => null,
     };
   const clash = previous.find((p) => files.some((f) => sameFile(f, p)));
@@ -207,7 +209,7 @@ function lastYears(
   );
   return {
     check: null,
-    read: async () => {
+    read: async (suffix = "") => {
       const out: (LastYearReturn | undefined)[] = [];
       let failed = false;
       for (const [i, reply] of (await Promise.all(replies)).entries()) {
@@ -216,7 +218,7 @@ function lastYears(
           failed = true;
           const why =
             "unreadable" in reply ? reply.unreadable : `unexpected problem: ${reply.failed}`;
-          io.err(`govcheck: ${terminalSafe(previous[i])}: ${terminalSafe(why)}\n`);
+          io.err(`govcheck: ${terminalSafe(previous[i])}: ${terminalSafe(why)}${suffix}\n`);
         }
       }
       return failed ? null : out;
@@ -276,15 +278,10 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     "; no summary written"
   );
   // Waited for even when a return failed: last year's readers finish before the command ends.
-  const last = await previous.read();
-  // A return that could not be read has said so already, on its own line.
-  if (unreadable) return EXIT_UNREADABLE;
-  if (last === null) {
-    io.err(
-      "govcheck: no summary written, because not every workbook for last year could be read.\n"
-    );
-    return EXIT_UNREADABLE;
-  }
+  // A workbook of either year that could not be read has said so on its own line, as the reason
+  // no summary was written.
+  const last = await previous.read("; no summary written");
+  if (unreadable || last === null) return EXIT_UNREADABLE;
   const inputs: SummaryInput[] = files.map((file, i) => ({
     source: basename(file),
     result: withFacts(recognised[i], { asAt, lastYear: last[i] }),
@@ -348,6 +345,10 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
   return all.length ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+const SCALE_FLAG = "--scale <min-max|words>";
+const SCALE_HELP =
+  "the scoring scale for every schedule: numbers such as 1-5 (5-1 when 1 is best), or rating words worst first, such as Red,Amber,Green";
+
 const PASSWORD_FLAG = "--password";
 const PASSWORD_HELP =
   "ask for the password of password-protected workbooks (without echo; GOVCHECK_PASSWORD gives it instead)";
@@ -366,10 +367,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .argument("<file...>", ".xlsx workbooks to check")
     .option("--json", "print one JSON object per file (an array for several files)")
     .option("--low <n>", "scores at N or worse are weak, on every schedule", wholeNumber)
-    .option(
-      "--scale <min-max>",
-      "the scoring scale for every schedule, such as 1-5 (5-1 when 1 is best)"
-    )
+    .option(SCALE_FLAG, SCALE_HELP)
     .option(
       "--as-at <date>",
       "judge target dates as at this day (dd/mm/yyyy or yyyy-mm-dd; default today)",
@@ -393,10 +391,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .argument("<file...>", ".xlsx workbooks (several: one consolidated summary)")
     .requiredOption("-o, --output <out.xlsx>", "the workbook to write (never one of the inputs)")
     .option("--low <n>", "scores at N or worse are weak, on every schedule", wholeNumber)
-    .option(
-      "--scale <min-max>",
-      "the scoring scale for every schedule, such as 1-5 (5-1 when 1 is best)"
-    )
+    .option(SCALE_FLAG, SCALE_HELP)
     .option(
       "--previous <last.xlsx>",
       "last year's workbook: direction of travel and carried-forward actions (one per return, in order)",

@@ -2,10 +2,7 @@ import { type Finding, severityCounts } from "../core/findings";
 import { describeScale } from "../core/recognise/scale";
 import type { ValidationResult } from "../core/validate";
 import { terminalSafe } from "./terminal-text";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from "../core/words";
 
 /**
  * A linter-style report for one file: a heading, then each sheet's findings a line each. Text from

@@ -1,3 +1,5 @@
+import { plural } from "./words";
+
 /** The finding contract (DESIGN.md): rule ids are stable API. */
 export type RuleId =
   | "score-missing"
@@ -56,16 +58,12 @@ export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = {
   info: "notice",
 };
 
-function counted(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
-}
-
 /** "3 errors, 10 warnings, 2 notices": every severity, counted, in a fixed order. */
 export function severityCounts(findings: readonly Finding[]): string {
   const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) n[f.severity]++;
   return (["error", "warning", "info"] as const)
-    .map((s) => counted(n[s], SEVERITY_WORDS[s]))
+    .map((s) => plural(n[s], SEVERITY_WORDS[s]))
     .join(", ");
 }
 

@@ -91,6 +91,21 @@ export function a1(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
 }
 
+/** An area's address: "D5" for one cell, "D5:F9" for more. */
+export function areaAddress(area: MergedArea): string {
+  const from = a1(area.top, area.left);
+  const to = a1(area.bottom, area.right);
+  return from === to ? from : `${from}:${to}`;
+}
+
+/**
+ * A sheet's name as a reference or formula names it: always quoted, each apostrophe doubled
+ * (Excel's formula grammar), so "Officer's return" is "'Officer''s return'".
+ */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** Parses "B12" into a 1-based row and column; `undefined` when it is not an A1 address. */
 export function parseA1(address: string): { row: number; column: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());

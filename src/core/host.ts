@@ -107,7 +107,8 @@ export interface FindingsSheetResult {
 
 /**
  * What the task pane needs from a workbook, in Excel or from a file the user opened. The task
- * pane talks only to this; Office.js stays in src/excel, ExcelJS in src/file.
+ * pane talks only to this; Office.js stays in src/excel, and govcheck's own file reader and
+ * package writer in src/file.
  */
 export interface WorkbookHost {
   readonly kind: "excel" | "file";

@@ -347,13 +347,6 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   return { settings, problems };
 }
 
-/** Strict parse: throws a SettingsError listing every problem. For user input (the CLI). */
-export function settingsOrThrow(raw: unknown): Settings {
-  const { settings, problems } = parseSettings(raw);
-  if (problems.length) throw new SettingsError(problems.join(" "));
-  return settings;
-}
-
 /**
  * Parses "1-5" (the CLI's --scale); "5-1" means 1 is best. Words separated by commas or "/"
  * ("Red,Amber,Green") are a word scale, worst first.

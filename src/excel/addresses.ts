@@ -3,16 +3,12 @@
  * reference is quoted, each apostrophe in it doubled (Excel's formula grammar), so the add-in
  * always quotes the names it writes and reads both forms.
  */
-import { parseA1 } from "../core/grid";
+import { parseA1, quoteSheetName } from "../core/grid";
 import type { CellArea } from "../core/recheck";
 
 /** Excel's last row and column. */
 export const MAX_ROW = 1_048_576;
 export const MAX_COLUMN = 16_384;
-
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 /** A reference to a cell or area for a link or a formula: "'My sheet'!D5". */
 export function reference(sheet: string, cell: string): string {

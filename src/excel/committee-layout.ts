@@ -1,15 +1,8 @@
-import { a1 } from "../core/grid";
+import { a1, areaAddress } from "../core/grid";
 import { headerFooterPartCode } from "../core/summary/header-codes";
 import { headerLook } from "../core/summary/layout";
 import { jsonBytes } from "./payload";
-import type {
-  Align,
-  CellLook,
-  PlanChart,
-  PlanRange,
-  PlanTable,
-  SheetPlan,
-} from "../core/summary/plan";
+import type { Align, CellLook, PlanChart, PlanTable, SheetPlan } from "../core/summary/plan";
 
 /**
  * What the committee sheets look like and how they print, for the Excel host: the same page setup,
@@ -33,12 +26,6 @@ const ALIGN: Readonly<Record<Align, "Left" | "Right" | "Center">> = {
   right: "Right",
   center: "Center",
 };
-
-export function address(r: PlanRange): string {
-  const from = a1(r.top, r.left);
-  const to = a1(r.bottom, r.right);
-  return from === to ? from : `${from}:${to}`;
-}
 
 /** A cell's look onto a range's format (only what the look sets). */
 export function applyLook(format: Excel.RangeFormat, look: CellLook): void {
@@ -72,7 +59,7 @@ export async function layOutSheet(
   }
   for (const m of plan.merges) {
     await spend(ACTION_BYTES * 2);
-    worksheet.getRange(address(m)).merge(false);
+    worksheet.getRange(areaAddress(m)).merge(false);
   }
   const tableTop = plan.tables.reduce((top, t) => Math.min(top, t.top), Infinity);
   // Runs of rows of one height, each set in one go.
@@ -159,9 +146,14 @@ export async function addChart(
   const type = plan.kind === "stackedBar" ? "BarStacked" : "BarClustered";
   const [first, ...rest] = plan.series;
   // Series run down columns, stated rather than left for Excel to guess from the shape.
-  const chart = worksheet.charts.add(type, worksheet.getRange(address(first.values)), "Columns");
+  const chart = worksheet.charts.add(
+    type,
+    worksheet.getRange(areaAddress(first.values)),
+    "Columns"
+  );
   chart.series.getItemAt(0).name = first.name;
-  for (const s of rest) chart.series.add(s.name).setValues(worksheet.getRange(address(s.values)));
+  for (const s of rest)
+    chart.series.add(s.name).setValues(worksheet.getRange(areaAddress(s.values)));
   formatChart(worksheet, chart, plan);
 }
 
@@ -185,7 +177,7 @@ export function formatChart(worksheet: Excel.Worksheet, chart: Excel.Chart, plan
   }
   // Categories run down in the table's order.
   chart.axes.categoryAxis.reversePlotOrder = true;
-  const categories = worksheet.getRange(address(plan.categories));
+  const categories = worksheet.getRange(areaAddress(plan.categories));
   plan.series.forEach((s, i) => {
     const series = chart.series.getItemAt(i);
     series.setXAxisValues(categories);

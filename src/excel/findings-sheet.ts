@@ -13,11 +13,18 @@ import type { FindingsSheetResult } from "../core/host";
 import { freeSheetName } from "../core/summary/sheet-names";
 import { reference } from "./addresses";
 import { ExcelHostError } from "./office-errors";
-import { FINDINGS_KIND, SHEET_MARK_KEY, markValue, queueOwnSheetProbes } from "./own-sheets";
+import {
+  FINDINGS_KIND,
+  SHEET_MARK_KEY,
+  markValue,
+  queueOwnSheetProbes,
+  removeSheetsAdded,
+} from "./own-sheets";
 import { WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
 import { FINDINGS_SHEET_KEY, queueSave } from "./workbook-settings";
 import { ACTION_BYTES } from "./committee-layout";
 import { Requests, freeTableName, writeRows } from "./write-committee-sheets";
+import { plural } from "../core/words";
 
 export const FINDINGS_TITLE = "Findings: governance schedule check";
 const SHEET_NAME = "Findings";
@@ -37,10 +44,6 @@ export interface FindingsSheetOptions {
 export const DEFAULT_FINDINGS_OPTIONS: Omit<FindingsSheetOptions, "customProperties"> = {
   bytesPerSync: WRITE_BYTES_PER_SYNC,
 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /**
  * Writes the Findings sheet. Three syncs, then one per request of written data and links (about
@@ -139,7 +142,7 @@ export async function writeFindingsSheet(
     }
     await requests.flush();
   } catch (err) {
-    await removeAdded(context, name);
+    await removeSheetsAdded(context, [name]);
     throw err;
   }
   // Written: the old sheet goes, and the new one takes the wanted names.
@@ -167,16 +170,4 @@ async function finish(
   worksheet.activate();
   await context.sync();
   return { name, replaced };
-}
-
-/** After a failed write the new sheet goes, so nothing is left half written. */
-async function removeAdded(context: Excel.RequestContext, name: string): Promise<void> {
-  try {
-    const ws = context.workbook.worksheets.getItemOrNullObject(name);
-    await context.sync();
-    if (!ws.isNullObject) ws.delete();
-    await context.sync();
-  } catch {
-    // The first failure is the one to report.
-  }
 }

@@ -8,6 +8,7 @@
 import type { Finding, Severity } from "../core/findings";
 import type { MarkResult } from "../core/host";
 import { errorCode } from "./office-errors";
+import { type SheetState, listSheets } from "./sheet-states";
 
 export const HIGHLIGHT_FILL: Readonly<Record<Severity, string>> = {
   error: "#FDE7E9",
@@ -41,26 +42,6 @@ function cannotDescribe(err: unknown): boolean {
 
 /** Cells per conditional format: keeps each range-areas address well inside Excel's limits. */
 const CELLS_PER_FORMAT = 150;
-
-interface SheetState {
-  readonly worksheet: Excel.Worksheet;
-  readonly name: string;
-  readonly id: string;
-  readonly protected: boolean;
-}
-
-/** Every sheet with its current name, id and protection: one sync. */
-async function listSheets(context: Excel.RequestContext): Promise<SheetState[]> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/id,items/protection/protected");
-  await context.sync();
-  return worksheets.items.map((ws) => ({
-    worksheet: ws,
-    name: ws.name,
-    id: ws.id,
-    protected: ws.protection.protected,
-  }));
-}
 
 /**
  * The add-in's rules on each sheet, found by their formula. Two syncs: the rules' types, then the

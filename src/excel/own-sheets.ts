@@ -74,6 +74,25 @@ export function markValue(mark: OwnSheetMark): string {
  * exist) and the text in A1; and the records kept in the workbook's settings. Call `ownSheets`
  * on the result after the sync.
  */
+/**
+ * After a failed write: the sheets it added go (by the names they were given), so nothing is left
+ * half written. A failure here is passed over: the write's own failure is the one to report.
+ */
+export async function removeSheetsAdded(
+  context: Excel.RequestContext,
+  names: readonly string[]
+): Promise<void> {
+  if (names.length === 0) return;
+  try {
+    const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    await context.sync();
+    for (const ws of found) if (!ws.isNullObject) ws.delete();
+    await context.sync();
+  } catch {
+    // The first failure is the one to report; the pane tells the user to check the workbook.
+  }
+}
+
 export function queueOwnSheetProbes(
   context: Excel.RequestContext,
   worksheets: readonly Excel.Worksheet[],

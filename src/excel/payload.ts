@@ -21,7 +21,6 @@ export function jsonBytes(value: unknown): number {
   return utf8Bytes(JSON.stringify(value) ?? "null");
 }
 
-/** Excel on the web's cap, and the share of it a request or response is planned to use. */
-export const PAYLOAD_LIMIT = 5_000_000;
+/** How much of Excel on the web's 5 MB a request or response is planned to use. */
 export const READ_BYTES_PER_SYNC = 3_000_000;
 export const WRITE_BYTES_PER_SYNC = 2_500_000;

@@ -10,6 +10,7 @@ import type { Finding } from "../core/findings";
 import type { MarkResult } from "../core/host";
 import { parseArea, splitReference } from "./addresses";
 import { protectedNote } from "./highlights";
+import { type SheetState, queueSheetStates } from "./sheet-states";
 
 /** The start of every line of a note the add-in writes. */
 export const NOTE_MARK = "[govcheck] ";
@@ -28,13 +29,6 @@ export function ownerOfNote(content: string): NoteOwner {
   return marked === lines.length ? "ours" : "edited";
 }
 
-interface SheetState {
-  readonly worksheet: Excel.Worksheet;
-  readonly name: string;
-  readonly id: string;
-  readonly protected: boolean;
-}
-
 interface Placed {
   readonly note: Excel.Note;
   readonly owner: NoteOwner;
@@ -50,8 +44,7 @@ function cellList(cells: readonly { sheet: string; cell: string }[]): string {
 
 /** Two syncs: every sheet, every note with its owner and cell, and every cell with a threaded comment. */
 async function survey(context: Excel.RequestContext) {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/id,items/protection/protected");
+  const { states } = queueSheetStates(context);
   const notes = context.workbook.notes;
   notes.load("items/content");
   const comments = context.workbook.comments;
@@ -60,12 +53,7 @@ async function survey(context: Excel.RequestContext) {
   const noteCells = notes.items.map((n) => n.getLocation().load("address"));
   const commentCells = comments.items.map((c) => c.getLocation().load("address"));
   await context.sync();
-  const sheets: SheetState[] = worksheets.items.map((ws) => ({
-    worksheet: ws,
-    name: ws.name,
-    id: ws.id,
-    protected: ws.protection.protected,
-  }));
+  const sheets = states();
   const where = (address: string) => {
     const ref = splitReference(address);
     const area = ref && parseArea(ref.address);

@@ -7,13 +7,15 @@
  * counted. Removing clears only cells whose rule still carries the mark. Adding takes four syncs
  * and removing five, whatever the number of schedules.
  */
-import { a1, columnLetters } from "../core/grid";
+import { a1, areaAddress, columnLetters } from "../core/grid";
 import type { DropDownResult, MarkResult } from "../core/host";
 import type { CellArea } from "../core/recheck";
 import type { ScoreCriterion, ScoreDropDownPlan } from "../core/score-dropdowns";
 import { parseArea } from "./addresses";
 import { protectedNote } from "./highlights";
+import { type SheetState, queueSheetStates } from "./sheet-states";
 import { queueSave, queueSetting, settingValue } from "./workbook-settings";
+import { plural } from "../core/words";
 
 /** The prompt title on the add-in's rules: it marks them as the add-in's. */
 export const DROPDOWN_MARK = "Score (govcheck)";
@@ -28,13 +30,6 @@ export interface DropDownOptions {
   readonly sheetIds: ReadonlyMap<string, string>;
 }
 
-interface SheetState {
-  readonly worksheet: Excel.Worksheet;
-  readonly name: string;
-  readonly id: string;
-  readonly protected: boolean;
-}
-
 interface SettingsRecord {
   readonly id: string;
   readonly name: string;
@@ -42,12 +37,6 @@ interface SettingsRecord {
 }
 
 type Owner = "none" | "ours" | "user";
-
-function address(area: CellArea): string {
-  const from = a1(area.top, area.left);
-  const to = a1(area.bottom, area.right);
-  return from === to ? from : `${from}:${to}`;
-}
 
 function areasOf(value: unknown): string[] {
   let v = value;
@@ -74,17 +63,10 @@ function settingsRecords(value: unknown): SettingsRecord[] {
 
 /** One sync: every sheet with its name, id and protection, and the settings' record. */
 async function listSheets(context: Excel.RequestContext) {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/id,items/protection/protected");
+  const { states } = queueSheetStates(context);
   const stored = queueSetting(context, DROPDOWNS_KEY);
   await context.sync();
-  const sheets: SheetState[] = worksheets.items.map((ws) => ({
-    worksheet: ws,
-    name: ws.name,
-    id: ws.id,
-    protected: ws.protection.protected,
-  }));
-  return { sheets, stored: settingsRecords(settingValue(stored)) };
+  return { sheets: states(), stored: settingsRecords(settingValue(stored)) };
 }
 
 /** Queues the read of each sheet's own record (ExcelApi 1.12); call `areas` after the sync. */
@@ -129,7 +111,7 @@ async function owners(
 ): Promise<Owner[][]> {
   if (targets.length === 0) return [];
   const types = targets.map((t) => {
-    const dv = t.sheet.worksheet.getRange(address(t.area)).dataValidation;
+    const dv = t.sheet.worksheet.getRange(areaAddress(t.area)).dataValidation;
     dv.load("type");
     return dv;
   });
@@ -137,7 +119,7 @@ async function owners(
   const asks = targets.map((t, i) => {
     const type = types[i].type;
     if (type !== "MixedCriteria" && type !== "Inconsistent") {
-      const dv = t.sheet.worksheet.getRange(address(t.area)).dataValidation;
+      const dv = t.sheet.worksheet.getRange(areaAddress(t.area)).dataValidation;
       dv.load("prompt");
       return { kind: "shared" as const, type, dv };
     }
@@ -226,10 +208,6 @@ function saveRecords(
   queueSave(context, DROPDOWNS_KEY, [...kept, ...fresh]);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 /**
  * Puts a drop-down on each plan's score cells that have no validation rule (or the add-in's own,
  * which is brought up to date); cells with the user's rule are skipped and counted; protected
@@ -273,7 +251,7 @@ export async function addScoreDropDowns(
     recorded.set(t.sheet, list);
     kept += owned[i].filter((o) => o === "user").length;
     for (const run of runs(t.area, owned[i], (o) => o !== "user")) {
-      const dv = t.sheet.worksheet.getRange(address(run)).dataValidation;
+      const dv = t.sheet.worksheet.getRange(areaAddress(run)).dataValidation;
       // A run may hold the add-in's older rules (another scale): they go first, as Excel will not
       // put one rule over cells with different ones.
       if (
@@ -292,7 +270,7 @@ export async function addScoreDropDowns(
       };
       dv.ignoreBlanks = true;
       cells += run.bottom - run.top + 1;
-      const at = address(run);
+      const at = areaAddress(run);
       if (!list.includes(at)) list.push(at);
     }
   });
@@ -362,7 +340,7 @@ export async function removeScoreDropDowns(
         cleared.add(key);
         removed++;
       }
-      t.sheet.worksheet.getRange(address(run)).dataValidation.clear();
+      t.sheet.worksheet.getRange(areaAddress(run)).dataValidation.clear();
     }
   });
   const changed = new Map<SheetState, string[]>();

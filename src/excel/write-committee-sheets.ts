@@ -17,6 +17,7 @@ import {
   SHEET_MARK_KEY,
   markValue,
   queueOwnSheetProbes,
+  removeSheetsAdded,
 } from "./own-sheets";
 import { WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
 import { OWN_SHEETS_KEY, queueSave } from "./workbook-settings";
@@ -250,7 +251,10 @@ export async function writeCommitteeSheets(
     }
     await requests.flush();
   } catch (err) {
-    await removeAdded(context, added);
+    await removeSheetsAdded(
+      context,
+      added.map((a) => a.name)
+    );
     throw err;
   }
 
@@ -281,17 +285,4 @@ export async function writeCommitteeSheets(
   if (added.length) added[0].worksheet.activate();
   await context.sync();
   return { names: finalNames, replaced: own.length };
-}
-
-/** After a failed write: the sheets this write added go, so nothing is left half written. */
-async function removeAdded(context: Excel.RequestContext, added: readonly Added[]): Promise<void> {
-  if (added.length === 0) return;
-  try {
-    const check = added.map((a) => context.workbook.worksheets.getItemOrNullObject(a.name));
-    await context.sync();
-    for (const ws of check) if (!ws.isNullObject) ws.delete();
-    await context.sync();
-  } catch {
-    // The first failure is the one to report; the pane tells the user to check the workbook.
-  }
 }

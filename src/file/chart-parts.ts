@@ -1,4 +1,4 @@
-import { columnLetters } from "../core/grid";
+import { columnLetters, quoteSheetName } from "../core/grid";
 import type { PlanCell, PlanChart, PlanRange } from "../core/summary/plan";
 import { escapeXml } from "./xml-text";
 
@@ -22,10 +22,9 @@ const INSET = 38_100;
 
 /** 'Committee Summary'!$A$10:$A$15 */
 export function rangeFormula(sheet: string, r: PlanRange): string {
-  const quoted = `'${sheet.replace(/'/g, "''")}'`;
   const from = `$${columnLetters(r.left)}$${r.top}`;
   const to = `$${columnLetters(r.right)}$${r.bottom}`;
-  return `${quoted}!${from === to ? from : `${from}:${to}`}`;
+  return `${quoteSheetName(sheet)}!${from === to ? from : `${from}:${to}`}`;
 }
 
 const cellMaps = new WeakMap<readonly PlanCell[], Map<number, PlanCell["value"]>>();

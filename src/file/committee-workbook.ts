@@ -1,4 +1,4 @@
-import { columnLetters } from "../core/grid";
+import { columnLetters, quoteSheetName } from "../core/grid";
 import { headerFooterCode } from "../core/summary/header-codes";
 import { headerLook } from "../core/summary/layout";
 import type {
@@ -434,8 +434,8 @@ function tableXml(t: NumberedTable): string {
 function printTitles(plan: SheetPlan, index: number): string {
   const rows = plan.page.printTitleRows;
   if (!rows) return "";
-  const quoted = `'${plan.name.replace(/'/g, "''")}'`;
-  return `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!$${rows.top}:$${rows.bottom}`)}</definedName>`;
+  const titles = `${quoteSheetName(plan.name)}!$${rows.top}:$${rows.bottom}`;
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(titles)}</definedName>`;
 }
 
 function workbookXml(plan: WorkbookPlan): string {

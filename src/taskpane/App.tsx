@@ -27,6 +27,7 @@ import { ErrorBar } from "./components/ErrorBar";
 import { FindingsList } from "./components/FindingsList";
 import { LiveOptions } from "./components/LiveOptions";
 import { LastYearPicker } from "./components/LastYearPicker";
+import { PasswordBox } from "./components/PasswordBox";
 import { RowPreview } from "./components/RowPreview";
 import { ScheduleList } from "./components/ScheduleList";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -82,15 +83,18 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
   const errorBar = useRef<HTMLDivElement>(null);
+  const lastYearPassword = useRef<HTMLInputElement>(null);
   const previewId = useId();
   useFocusTarget(state.focus, "results", resultsHeading);
   useFocusTarget(state.focus, "settings-button", settingsButton);
   useFocusTarget(state.focus, "error", errorBar);
+  useFocusTarget(state.focus, "last-year-password", lastYearPassword);
 
   const host = state.workbook?.host;
   const inExcel = host?.kind === "excel";
   const view = state.view;
   const busy = state.busy !== null;
+  const lastYearAsked = state.lastYearPasswordRequest;
 
   const closeSettings = () => {
     setSettingsOpen(false);
@@ -194,6 +198,18 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
         onPick={(file) => void checker.compareWith(file)}
         onStop={() => void checker.stopComparing()}
       />
+      {lastYearAsked && (
+        <PasswordBox
+          ref={lastYearPassword}
+          name={lastYearAsked.name}
+          wrong={lastYearAsked.wrong}
+          busy={busy}
+          submitLabel="Compare"
+          dismissLabel="Do not compare"
+          onSubmit={(password) => void checker.compareWith(lastYearAsked.file, password)}
+          onDismiss={checker.dismissLastYearPasswordRequest}
+        />
+      )}
       {state.busy && <BusyLine busy={state.busy} onCancel={checker.cancel} />}
       <div aria-live="polite" className={styles.status}>
         {state.rechecking ? (

@@ -1,8 +1,6 @@
 import {
   Button,
   Caption1,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -19,6 +17,7 @@ import type { WorkbookHost } from "../core/host";
 import { CheckerPane } from "./App";
 import { BusyLine } from "./components/BusyLine";
 import { ErrorBar } from "./components/ErrorBar";
+import { PasswordBox } from "./components/PasswordBox";
 import type { EngineStarter } from "./engine/engine-session";
 import { useFocusTarget } from "./focus-target";
 import { usePaneStyles } from "./pane-styles";
@@ -49,14 +48,6 @@ const useStyles = makeStyles({
   fileName: { overflowWrap: "anywhere", minWidth: 0 },
   open: { whiteSpace: "nowrap", flexShrink: 0 },
   hidden: { display: "none" },
-  password: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  passwordButtons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 /**
@@ -93,7 +84,6 @@ export function FileMode({ openWorkbook, engine, prepare }: FileModeProps) {
   }, [prepare]);
   /** The file last picked: asked for again with its password when it is protected. */
   const [picked, setPicked] = useState<File | null>(null);
-  const [password, setPassword] = useState("");
   const busy = state.busy !== null;
   useFocusTarget(state.workbook ? null : state.focus, "error", errorBar);
   useFocusTarget(state.focus, "password", passwordBox);
@@ -102,7 +92,6 @@ export function FileMode({ openWorkbook, engine, prepare }: FileModeProps) {
     if (input.current) input.current.value = "";
     if (!file || busy) return;
     setPicked(file);
-    setPassword("");
     void checker.open(file.name, async () => ({
       host: await openWorkbook(file),
       file,
@@ -112,36 +101,16 @@ export function FileMode({ openWorkbook, engine, prepare }: FileModeProps) {
 
   const asked = state.passwordRequest && picked ? state.passwordRequest : null;
   const passwordForm = asked && picked && (
-    <form
-      className={styles.password}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (password !== "") open(picked, password);
-      }}
-    >
-      <Field
-        label={`Password for ${asked.name}`}
-        validationState={asked.wrong ? "error" : "none"}
-        validationMessage={
-          asked.wrong
-            ? "That password does not open this workbook. Passwords are case-sensitive."
-            : "This workbook is protected with a password. It is used here only to read the file."
-        }
-      >
-        <Input
-          ref={passwordBox}
-          type="password"
-          value={password}
-          onChange={(_e, d) => setPassword(d.value)}
-        />
-      </Field>
-      <div className={styles.passwordButtons}>
-        <Button type="submit" appearance="primary" disabledFocusable={busy || password === ""}>
-          Open
-        </Button>
-        <Button onClick={checker.dismissPasswordRequest}>Do not open it</Button>
-      </div>
-    </form>
+    <PasswordBox
+      ref={passwordBox}
+      name={asked.name}
+      wrong={asked.wrong}
+      busy={busy}
+      submitLabel="Open"
+      dismissLabel="Do not open it"
+      onSubmit={(given) => open(picked, given)}
+      onDismiss={checker.dismissPasswordRequest}
+    />
   );
 
   const dropTarget = {

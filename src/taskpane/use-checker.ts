@@ -9,8 +9,9 @@ import {
   type EngineSession,
   EngineStarter,
 } from "./engine/engine-session";
-import type { CheckProgress, CheckView, RowView } from "./engine/protocol";
+import type { CheckProgress, CheckView, LastYearSource, RowView } from "./engine/protocol";
 import { asSentences } from "./error-text";
+import { plural } from "../core/words";
 
 /** The workbook the pane works on: Excel's, or a file the user opened (which the engine reads). */
 export interface PaneWorkbook {
@@ -31,6 +32,12 @@ export interface PasswordRequest {
   readonly wrong: boolean;
 }
 
+/** Last year's workbook, picked to compare with, opened no further than its password. */
+export interface LastYearPasswordRequest extends PasswordRequest {
+  /** The file picked: compared with once its password is given. */
+  readonly file: File;
+}
+
 export interface Busy {
   /** What is running, in words ("Checking schedules"). */
   readonly label: string;
@@ -46,7 +53,8 @@ export interface PaneError {
   readonly detail?: string;
 }
 
-export type FocusTarget = "results" | "settings-button" | "error" | "finding" | "password";
+export type FocusTarget =
+  "results" | "settings-button" | "error" | "finding" | "password" | "last-year-password";
 
 export interface CheckerState {
   /** null in file mode until a file has been opened and checked. */
@@ -61,6 +69,8 @@ export interface CheckerState {
   error: PaneError | null;
   /** File mode: the file just picked is protected, and its password is missing or wrong. */
   passwordRequest: PasswordRequest | null;
+  /** Last year's workbook just picked is protected, and its password is missing or wrong. */
+  lastYearPasswordRequest: LastYearPasswordRequest | null;
   /** A short confirmation after an action ("Highlights cleared."). */
   status: string | null;
   /** Cells highlighted in the workbook by the last "Highlight", or null when none are. */
@@ -81,9 +91,10 @@ export interface CheckerState {
   rechecking: boolean;
   /**
    * Last year's workbook the user chose to compare with, or null. The pane keeps only the file's
-   * handle: the engine reads it with each check and keeps what it compares.
+   * handle, and the password that opened a protected one: the engine reads it again with each
+   * check and keeps what it compares.
    */
-  lastYear: { file: File; name: string } | null;
+  lastYear: (LastYearSource & { readonly name: string }) | null;
 }
 
 const initial: CheckerState = {
@@ -96,6 +107,7 @@ const initial: CheckerState = {
   settingsProblems: [],
   error: null,
   passwordRequest: null,
+  lastYearPasswordRequest: null,
   status: null,
   highlighted: null,
   markNotes: [],
@@ -108,9 +120,16 @@ const initial: CheckerState = {
   lastYear: null,
 };
 
-/** The reader's answer for a protected workbook whose password is missing or wrong, if it is one. */
-function passwordAsked(err: unknown): "required" | "wrong" | undefined {
+/**
+ * The reader's answer for a protected workbook whose password is missing or wrong, if it is one:
+ * this year's workbook, or last year's (which the engine names LastYearError).
+ */
+function passwordAsked(
+  err: unknown,
+  whose: "this year" | "last year"
+): "required" | "wrong" | undefined {
   if (!(err instanceof EngineError)) return undefined;
+  if ((err.name === "LastYearError") !== (whose === "last year")) return undefined;
   if (err.kind === "password-required") return "required";
   if (err.kind === "password-wrong") return "wrong";
   return undefined;
@@ -150,10 +169,6 @@ function within(f: Finding, s: SheetSelection): boolean {
   );
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 /** "no change", or what changed between two checks of the same workbook. */
 function changeSince(before: CheckView, after: CheckView): string {
   const old = new Set(before.findings.map((f) => findingKey(f.finding)));
@@ -167,8 +182,8 @@ function changeSince(before: CheckView, after: CheckView): string {
     JSON.stringify(before.notes) === JSON.stringify(after.notes);
   if (added === 0 && gone === 0 && sameSchedules) return "no change";
   const parts: string[] = [];
-  if (added) parts.push(`${added} new finding${added === 1 ? "" : "s"}`);
-  if (gone) parts.push(`${gone} finding${gone === 1 ? "" : "s"} gone`);
+  if (added) parts.push(plural(added, "new finding"));
+  if (gone) parts.push(`${plural(gone, "finding")} gone`);
   if (!sameSchedules) parts.push("the schedules read differently");
   return parts.join(", ");
 }
@@ -248,6 +263,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         busy: { label, progress: null, cancellable: Boolean(options.cancellable) },
         error: null,
         passwordRequest: null,
+        lastYearPasswordRequest: null,
         status: null,
       });
       try {
@@ -293,7 +309,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
       run: Run,
       workbook: PaneWorkbook,
       settings: Settings,
-      lastYear: File | null
+      lastYear: LastYearSource | null
     ): Promise<CheckView> => {
       const session = engine.session();
       run.session = session;
@@ -384,7 +400,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         {
           cancellable: true,
           asks: (err) => {
-            const asked = passwordAsked(err);
+            const asked = passwordAsked(err, "this year");
             if (!asked) return undefined;
             return {
               passwordRequest: { name, wrong: asked === "wrong" },
@@ -444,12 +460,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
             loaded = l;
           }
           const before = latest.current.view;
-          const view = await checkIn(
-            run,
-            workbook,
-            settings,
-            latest.current.lastYear?.file ?? null
-          );
+          const view = await checkIn(run, workbook, settings, latest.current.lastYear);
           const checkedAt = new Date();
           const noted = await notesFollow(workbook.host, settings, view);
           return {
@@ -493,7 +504,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         const { count: cells, notes } = await workbook.host.highlight(findings);
         return {
           highlighted: cells,
-          status: `Highlighted ${cells} cell${cells === 1 ? "" : "s"}.`,
+          status: `Highlighted ${plural(cells, "cell")}.`,
           markNotes: notes,
         };
       }),
@@ -567,7 +578,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
           // Saved: from here the pane uses them, even if the check that follows is cancelled.
           patch({ settings, settingsLoaded: true, settingsProblems: [] });
           const view = latest.current.view
-            ? await checkIn(run, workbook, settings, latest.current.lastYear?.file ?? null)
+            ? await checkIn(run, workbook, settings, latest.current.lastYear)
             : null;
           const checkedAt = new Date();
           const noted = view ? await notesFollow(workbook.host, settings, view) : {};
@@ -884,29 +895,44 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
   /**
    * Compares with last year's workbook (a file the user picked) and checks again: findings gain
    * carried-forward actions, and the committee summary its direction of travel. If last year's
-   * workbook cannot be used, the results on screen stay as they were.
+   * workbook cannot be used, the results on screen stay as they were. A protected one whose
+   * password is missing or wrong sets `lastYearPasswordRequest` (and focus goes to its password
+   * box); given again with the password, the password is kept for the checks that follow.
    */
   const compareWith = useCallback(
-    (file: File) =>
+    (file: File, password?: string) =>
       act(
         "Comparing with last year's workbook",
         async (run) => {
           const workbook = latest.current.workbook;
           if (!workbook) return {};
-          const view = await checkIn(run, workbook, latest.current.settings, file);
+          const lastYear = {
+            file,
+            name: file.name,
+            ...(password !== undefined ? { password } : {}),
+          };
+          const view = await checkIn(run, workbook, latest.current.settings, lastYear);
           const matched = view.lastYear?.matched ?? 0;
           const checkedAt = new Date();
           return {
             view,
             checkedAt,
-            lastYear: { file, name: file.name },
-            status: `Comparing with ${file.name}: ${matched} requirement${matched === 1 ? "" : "s"} matched with last year's.`,
+            lastYear,
+            status: `Comparing with ${file.name}: ${plural(matched, "requirement")} matched with last year's.`,
             chosen: null,
             preview: null,
           };
         },
         {
           cancellable: true,
+          asks: (err) => {
+            const asked = passwordAsked(err, "last year");
+            if (!asked) return undefined;
+            return {
+              lastYearPasswordRequest: { file, name: file.name, wrong: asked === "wrong" },
+              focus: { target: "last-year-password", seq: ++focusSeq.current },
+            };
+          },
           failure: (message) => ({
             message,
             detail: latest.current.lastYear
@@ -946,6 +972,12 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
   /** Gives up on a protected file: the password box goes, and whatever was shown stays. */
   const dismissPasswordRequest = useCallback(() => patch({ passwordRequest: null }), [patch]);
 
+  /** Gives up on comparing with a protected last year's workbook: the results stay as they are. */
+  const dismissLastYearPasswordRequest = useCallback(
+    () => patch({ lastYearPasswordRequest: null }),
+    [patch]
+  );
+
   return {
     state,
     attach,
@@ -962,6 +994,7 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
     stopComparing,
     dismissError,
     dismissPasswordRequest,
+    dismissLastYearPasswordRequest,
     focusOn,
     setCheckAsYouType,
     setProblemNotes,

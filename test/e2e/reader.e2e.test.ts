@@ -2,7 +2,8 @@
  * The reader in Debian's Chromium. A page made for this test (test/e2e/reader-page.ts, bundled
  * here with webpack) reads every producer's fixture from a Blob, as the pane's file mode does, and
  * must give the grids and findings Node gives. Then the built pane itself: a password-protected
- * workbook opened through its password box, and hostile files answered with the CLI's line.
+ * workbook opened through its password box, a protected last year's workbook compared with
+ * through its own, and hostile files answered with the CLI's line.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import webpack from "webpack";
 import { RIVERBEND_FILE } from "../../examples/riverbend";
+import { RIVERBEND_LAST_YEAR_FILE } from "../../examples/riverbend-last-year";
 import { main } from "../../src/cli/main";
 import { severityCounts } from "../../src/core/findings";
 import { validateGrids } from "../../src/core/validate";
@@ -26,6 +28,11 @@ const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-fir
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/**";
 
 let browser: Browser;
+/**
+ * Uncaught errors on any page, the shared reader page's included: each test fails on any that
+ * came up while it ran (or, for the first, while the reader page loaded).
+ */
+let pageErrors: string[] = [];
 const pageDir = mkdtempSync(join(tmpdir(), "govcheck-reader-page-"));
 const files = mkdtempSync(join(tmpdir(), "govcheck-reader-e2e-"));
 
@@ -76,6 +83,7 @@ beforeAll(async () => {
   server = await serveFolder(pageDir);
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
   readerPage = await browser.newPage();
+  readerPage.on("pageerror", (e) => pageErrors.push(String(e)));
   await readerPage.goto(server.url);
   await readerPage.waitForFunction(() => "govcheckReader" in window);
 }, 180_000);
@@ -83,6 +91,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+afterEach(() => {
+  const seen = pageErrors;
+  pageErrors = [];
+  expect(seen).toEqual([]);
 });
 
 interface PageRead {
@@ -162,15 +176,14 @@ describe("the reader in Chromium", () => {
 });
 
 describe("the pane's file mode", () => {
-  async function openPane(): Promise<{ page: Page; errors: string[] }> {
+  async function openPane(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
     await page.route(OFFICE_CDN, (route) => route.abort());
     await page.goto(`${paneServer.url}taskpane.html`);
     await page.getByRole("button", { name: "Open a workbook" }).waitFor({ timeout: 20_000 });
-    return { page, errors };
+    return page;
   }
 
   let paneServer: { url: string; close: () => Promise<void> };
@@ -182,7 +195,7 @@ describe("the pane's file mode", () => {
   it("asks for a protected workbook's password, says when it is wrong, and checks the workbook with the right one", async () => {
     const path = join(files, "protected return.xlsx");
     writeFileSync(path, encryptedWorkbook(readFileSync(RIVERBEND_FILE), "Pa55 wörd", "standard"));
-    const { page, errors } = await openPane();
+    const page = await openPane();
     await page.getByTestId("file-input").setInputFiles(path);
     const box = page.getByLabel("Password for protected return.xlsx");
     await box.waitFor({ timeout: 60_000 });
@@ -201,14 +214,48 @@ describe("the pane's file mode", () => {
     // Checking again reads the file again in the engine, with the same password.
     await page.getByRole("button", { name: "Check schedules" }).click();
     await page.getByText(/^Checked again at \d\d:\d\d: no change\.$/).waitFor({ timeout: 60_000 });
-    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it("compares with a protected last year's workbook through a password box of its own, and keeps its password for checking again", async () => {
+    const path = join(files, "last year locked.xlsx");
+    writeFileSync(
+      path,
+      encryptedWorkbook(readFileSync(RIVERBEND_LAST_YEAR_FILE), "Last year's", "agile")
+    );
+    const page = await openPane();
+    await page.getByTestId("file-input").setInputFiles(RIVERBEND_FILE);
+    await page
+      .getByRole("heading", { name: "Results for riverbend-local-code.xlsx", exact: true })
+      .waitFor({ timeout: 60_000 });
+    await page.getByTestId("last-year-input").setInputFiles(path);
+    const box = page.getByLabel("Password for last year locked.xlsx");
+    await box.waitFor({ timeout: 60_000 });
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await box.fill("last year's");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.getByText("That password does not open this workbook.").waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOTS, "08-protected-last-year-wrong-password.png") });
+    await page.getByLabel("Password for last year locked.xlsx").fill("Last year's");
+    await page.keyboard.press("Enter");
+    await page
+      .getByText("Comparing with last year locked.xlsx: 20 requirements matched with last year's.")
+      .waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOTS, "09-protected-last-year-compared.png") });
+    // Checking again reads last year's workbook again in the worker, with the password kept.
+    await page.getByRole("button", { name: "Check schedules" }).click();
+    await page.getByText(/^Checked again at \d\d:\d\d: no change\.$/).waitFor({ timeout: 60_000 });
+    expect(
+      await page.getByText("Comparing with last year locked.xlsx", { exact: true }).count()
+    ).toBe(1);
+    expect(await page.getByText(/Something went wrong/).count()).toBe(0);
     await page.context().close();
   }, 180_000);
 
   it("answers a 2e9 row reference with one sentence, and the tab lives on", async () => {
     const c = HOSTILE_CASES.find((h) => h.name.startsWith("a row numbered 2,000,000,000"))!;
     const { path } = await c.make(files);
-    const { page, errors } = await openPane();
+    const page = await openPane();
     await page.getByTestId("file-input").setInputFiles(path);
     const alert = page.getByRole("alert");
     await alert.waitFor({ timeout: 30_000 });
@@ -217,7 +264,6 @@ describe("the pane's file mode", () => {
     await page
       .getByRole("heading", { name: "Results for riverbend-local-code.xlsx", exact: true })
       .waitFor({ timeout: 30_000 });
-    expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
 });

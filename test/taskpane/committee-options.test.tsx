@@ -19,6 +19,7 @@ import {
   ragDraft,
   ragRuleOf,
 } from "../../src/taskpane/components/RagRuleFields";
+import { encryptedWorkbook } from "../helpers/bad-files";
 import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
 import { fixDate } from "../helpers/fixed-date";
 import { buildWorkbook } from "../helpers/workbook-builder";
@@ -56,6 +57,27 @@ function pickedFile(bytes: Uint8Array, name: string): File {
       value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     });
   return file;
+}
+
+const LAST_YEAR_PASSWORD = "Pa55 wörd";
+
+/** Last year's example workbook, protected with LAST_YEAR_PASSWORD as Excel protects one. */
+const lockedLastYearFile = (encryption: "standard" | "agile") =>
+  pickedFile(
+    new Uint8Array(
+      encryptedWorkbook(readFileSync(RIVERBEND_LAST_YEAR_FILE), LAST_YEAR_PASSWORD, encryption)
+    ),
+    "riverbend-local-code-2024-25.xlsx"
+  );
+
+/** The example checked in Excel (the fake host), then last year's workbook picked, protected. */
+async function checkedThenLocked(
+  user: ReturnType<typeof userEvent.setup>,
+  encryption: "standard" | "agile"
+): Promise<void> {
+  render(wrap(<CheckerView host={new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS))} />));
+  await checkSchedules(user);
+  await user.upload(screen.getByLabelText("Last year's workbook"), lockedLastYearFile(encryption));
 }
 
 const lastYearFile = () =>
@@ -131,6 +153,54 @@ describe("Compare with last year's workbook…", () => {
     await waitFor(() =>
       expect(screen.queryAllByRole("button", { name: /carried forward/ })).toHaveLength(0)
     );
+  });
+
+  it("asks for a protected last year's workbook's password, says when it is wrong, and keeps it for checking again", async () => {
+    const user = userEvent.setup();
+    await checkedThenLocked(user, "standard");
+
+    // A question, not a failure: the box has focus and there is no error bar.
+    const box = await screen.findByLabelText("Password for riverbend-local-code-2024-25.xlsx");
+    expect(screen.getByText(/This workbook is protected with a password/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Stop comparing" })).toBeNull();
+
+    await user.type(box, "pa55 wörd{Enter}");
+    await screen.findByText(/That password does not open this workbook/);
+    const again = screen.getByLabelText("Password for riverbend-local-code-2024-25.xlsx");
+    await waitFor(() => expect(document.activeElement).toBe(again));
+    expect((again as HTMLInputElement).value).toBe("");
+    // The field says so (as an alert of its own); no error bar says something went wrong.
+    expect(screen.queryByText(/Something went wrong/)).toBeNull();
+
+    await user.type(again, `${LAST_YEAR_PASSWORD}{Enter}`);
+    await screen.findByText(
+      "Comparing with riverbend-local-code-2024-25.xlsx: 20 requirements matched with last year's."
+    );
+    expect(screen.queryByLabelText("Password for riverbend-local-code-2024-25.xlsx")).toBeNull();
+    expect(
+      screen.getAllByRole("button", { name: /with no new action or target date: carried forward/ })
+    ).toHaveLength(3);
+
+    // Checking again reads last year's workbook again in the engine, with the password kept.
+    await user.click(screen.getByRole("button", { name: "Check schedules" }));
+    await screen.findByText(/^Checked again at \d\d:\d\d: no change\.$/);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByText("Comparing with riverbend-local-code-2024-25.xlsx")).toBeTruthy();
+    expect(
+      screen.getAllByRole("button", { name: /with no new action or target date: carried forward/ })
+    ).toHaveLength(3);
+  });
+
+  it("can give up on a protected last year's workbook: the box goes and nothing is compared", async () => {
+    const user = userEvent.setup();
+    await checkedThenLocked(user, "agile");
+    await screen.findByLabelText("Password for riverbend-local-code-2024-25.xlsx");
+    await user.click(screen.getByRole("button", { name: "Do not compare" }));
+    expect(screen.queryByLabelText("Password for riverbend-local-code-2024-25.xlsx")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Stop comparing" })).toBeNull();
+    expect(screen.queryAllByRole("button", { name: /carried forward/ })).toHaveLength(0);
   });
 
   it("says so in a message bar when last year's file has no schedule", async () => {

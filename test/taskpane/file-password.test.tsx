@@ -4,11 +4,14 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { readFileSync } from "node:fs";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
+import { RIVERBEND_LAST_YEAR_FILE } from "../../examples/riverbend-last-year";
 import { FileMode } from "../../src/taskpane/FileMode";
 import { EngineService } from "../../src/taskpane/engine/engine-service";
 import { EngineStarter } from "../../src/taskpane/engine/engine-session";
 import type { EnginePort, EngineRequest, EngineResponse } from "../../src/taskpane/engine/protocol";
+import { encryptedWorkbook } from "../helpers/bad-files";
 import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
 import { fixDate } from "../helpers/fixed-date";
 
@@ -23,11 +26,13 @@ beforeAll(() => {
 fixDate(new Date(Date.UTC(2026, 2, 2)));
 
 const PASSWORD = "Pa55 wörd";
+const LAST_YEAR_PASSWORD = "Last year's 2024/25";
 
 /**
  * An engine whose file reader answers as govcheck's does for a protected workbook: by the kind of
  * its error when the password is missing or wrong; with the password, the sheets are checked by
- * the real engine. Records the password each check was sent.
+ * the real engine (which reads last year's workbook, if one is given, itself). Records the
+ * password each check was sent.
  */
 function protectedFileEngine(passwords: (string | undefined)[]): () => EnginePort {
   return () => {
@@ -68,22 +73,28 @@ function protectedFileEngine(passwords: (string | undefined)[]): () => EnginePor
   };
 }
 
+/** File mode over the protected-file engine; answers the passwords each check was sent. */
+function renderFileMode(): (string | undefined)[] {
+  const passwords: (string | undefined)[] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <FileMode
+        openWorkbook={async (file) => {
+          const host = new FakeHost([], "file");
+          host.label = file.name;
+          return host;
+        }}
+        engine={new EngineStarter(true, protectedFileEngine(passwords))}
+      />
+    </FluentProvider>
+  );
+  return passwords;
+}
+
 describe("file mode: a password-protected workbook", () => {
   it("asks for the password, says when it is wrong, opens with the right one and keeps it for checking again", async () => {
     const user = userEvent.setup();
-    const passwords: (string | undefined)[] = [];
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <FileMode
-          openWorkbook={async (file) => {
-            const host = new FakeHost([], "file");
-            host.label = file.name;
-            return host;
-          }}
-          engine={new EngineStarter(true, protectedFileEngine(passwords))}
-        />
-      </FluentProvider>
-    );
+    const passwords = renderFileMode();
     await user.upload(screen.getByTestId("file-input"), new File(["PK"], "locked.xlsx"));
 
     const box = await screen.findByLabelText("Password for locked.xlsx");
@@ -107,6 +118,46 @@ describe("file mode: a password-protected workbook", () => {
     await user.click(screen.getByRole("button", { name: "Check schedules" }));
     await screen.findByText(/^Checked again at \d\d:\d\d: no change\.$/);
     expect(passwords).toEqual([undefined, "wrong", PASSWORD, PASSWORD]);
+  });
+
+  it("then asks for last year's workbook's password in its own box, and keeps both for checking again", async () => {
+    const user = userEvent.setup();
+    const passwords = renderFileMode();
+    await user.upload(screen.getByTestId("file-input"), new File(["PK"], "locked.xlsx"));
+    await user.type(await screen.findByLabelText("Password for locked.xlsx"), `${PASSWORD}{Enter}`);
+    await screen.findByRole("heading", { name: "Results for locked.xlsx" });
+
+    // Last year's workbook, protected with a password of its own, read by the real engine.
+    const lastYear = new File(
+      [
+        new Uint8Array(
+          encryptedWorkbook(readFileSync(RIVERBEND_LAST_YEAR_FILE), LAST_YEAR_PASSWORD, "agile")
+        ),
+      ],
+      "last-year.xlsx"
+    );
+    await user.upload(screen.getByLabelText("Last year's workbook"), lastYear);
+    const box = await screen.findByLabelText("Password for last-year.xlsx");
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    // This year's password is not asked for again.
+    expect(screen.queryByLabelText("Password for locked.xlsx")).toBeNull();
+    await user.type(box, `${PASSWORD}{Enter}`);
+    await screen.findByText(/That password does not open this workbook/);
+    await user.type(
+      screen.getByLabelText("Password for last-year.xlsx"),
+      `${LAST_YEAR_PASSWORD}{Enter}`
+    );
+    await screen.findByText(
+      "Comparing with last-year.xlsx: 20 requirements matched with last year's."
+    );
+    expect(screen.queryByLabelText("Password for last-year.xlsx")).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "Check schedules" }));
+    await screen.findByText(/^Checked again at \d\d:\d\d: no change\.$/);
+    expect(screen.getByText("Comparing with last-year.xlsx")).toBeTruthy();
+    expect(screen.queryByText(/Something went wrong/)).toBeNull();
+    // This year's file went with its password each time.
+    expect(passwords).toEqual([undefined, PASSWORD, PASSWORD, PASSWORD, PASSWORD, PASSWORD]);
   });
 
   it("can be given up: the box goes and nothing is opened", async () => {

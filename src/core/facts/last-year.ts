@@ -1,7 +1,7 @@
 import { dayOf, targetDay } from "../dates";
 import { a1 } from "../grid";
 import { type Scale, levelLabel } from "../recognise/scale";
-import type { RequirementRecord, Schedule } from "../recognise/schedule";
+import { type RequirementRecord, type Schedule, normaliseRef } from "../recognise/schedule";
 import { placeholderTest } from "../settings";
 import type { Settings } from "../settings";
 import type { CheckedSchedule } from "../validate";
@@ -96,11 +96,6 @@ export function lastYearReturn(
       };
     }),
   };
-}
-
-/** "(a)", "A.1", " a1 " -> "a1": refs compared without case, brackets, dots or spaces. */
-export function normaliseRef(ref: string): string {
-  return ref.toLowerCase().replace(/[\s().]/g, "");
 }
 
 /** Requirement text compared without case, punctuation or spacing. */

@@ -15,20 +15,6 @@ export type ColumnRole =
   /** A column rated in words under a name other than "score": "RAG", "Compliant?", "Assurance level". */
   | "rating";
 
-export const COLUMN_ROLES: readonly ColumnRole[] = [
-  "ref",
-  "requirement",
-  "evidence",
-  "score",
-  "previousScore",
-  "action",
-  "previousAction",
-  "progress",
-  "lead",
-  "targetDate",
-  "rating",
-];
-
 /** The columns that say what is assessed: a schedule has at least one of them beside its rating. */
 export const ASSESSED_ROLES: readonly ColumnRole[] = ["requirement", "evidence", "action"];
 

@@ -25,6 +25,11 @@ export interface RequirementRecord {
   marks?: string[];
 }
 
+/** "(a)", "A.1", " a1 " -> "a1": refs compared without case, brackets, dots or spaces. */
+export function normaliseRef(ref: string): string {
+  return ref.toLowerCase().replace(/[\s().]/g, "");
+}
+
 /**
  * Where the scale was read from: a legend above the schedule, its header, the data, a setting,
  * the drop-down list on its score cells, a key elsewhere in the workbook, its tick columns, or a

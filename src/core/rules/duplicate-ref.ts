@@ -1,9 +1,6 @@
 import type { Rule } from "./context";
 import { findingAt } from "./context";
-
-function normaliseRef(ref: string): string {
-  return ref.toLowerCase().replace(/[\s().]/g, "");
-}
+import { normaliseRef } from "../recognise/schedule";
 
 /** The second and later uses of a ref within one schedule (and section, where refs restart). */
 export const duplicateRef: Rule = ({ schedule, scored }) => {

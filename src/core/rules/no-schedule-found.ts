@@ -3,6 +3,7 @@ import { type Grid, a1 } from "../grid";
 import { closestToSchedule } from "../recognise/near-miss";
 import type { Schedule } from "../recognise/schedule";
 import type { ScoredWorkbook } from "../validate";
+import { plural } from "../words";
 
 /** What a workbook-wide rule sees: every sheet read, and what was recognised in them. */
 export interface WorkbookRuleContext {
@@ -75,7 +76,7 @@ export const noScheduleFound: WorkbookRule = ({ grids, result, skipped }) => {
     ];
   const where = visible[0] ?? grids[0];
   const looked = visible.length
-    ? `${visible.length} visible sheet${visible.length === 1 ? "" : "s"} looked at`
+    ? `${plural(visible.length, "visible sheet")} looked at`
     : "every sheet is hidden";
   return [
     finding(

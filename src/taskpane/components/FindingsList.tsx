@@ -26,6 +26,7 @@ import {
   SEVERITY_WORDS,
   severityCounts,
 } from "../../core/findings";
+import { plural } from "../../core/words";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -135,10 +136,6 @@ type Row =
 
 function startOf(text: string, max = 90): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
 }
 
 /** Flattens the findings into rows: a heading per sheet, one per section, then its findings. */

@@ -23,6 +23,7 @@ import type {
   CheckSource,
   CheckView,
   CommitteeProduct,
+  LastYearSource,
   RowView,
   ScheduleView,
 } from "./protocol";
@@ -112,18 +113,21 @@ export class CheckedWorkbook {
     source: CheckSource,
     settings: Settings,
     onProgress: (p: CheckProgress) => void,
-    lastYearFile?: File,
+    lastYearSource?: LastYearSource,
     signal?: AbortSignal
   ): Promise<CheckedWorkbook> {
     let read: WorkbookRead;
     let fileHost: WorkbookHost | null = null;
     let start = 0;
     let lastYear: LastYearReturn | undefined;
-    if (lastYearFile) {
+    if (lastYearSource) {
       // Read afresh with each check: a check may bring new settings, and it is one file more.
-      onProgress({ message: `Reading last year's workbook, ${lastYearFile.name}`, fraction: 0 });
+      onProgress({
+        message: `Reading last year's workbook, ${lastYearSource.file.name}`,
+        fraction: 0,
+      });
       lastYear = await readLastYearFile(
-        lastYearFile,
+        lastYearSource,
         settings,
         (p) =>
           onProgress({

@@ -77,7 +77,9 @@ export class EngineService {
             request.source,
             request.settings,
             (p) => this.progress(id, p),
-            request.lastYear,
+            request.lastYear
+              ? { file: request.lastYear, password: request.lastYearPassword }
+              : undefined,
             this.stop.signal
           );
           this.post({ id, type: "done", value: this.workbook.view });

@@ -11,6 +11,7 @@ import type {
   EnginePort,
   EngineRequest,
   EngineResponse,
+  LastYearSource,
   RowView,
 } from "./protocol";
 import { startEngineWorker } from "./start-worker";
@@ -48,7 +49,7 @@ export interface EngineSession {
     source: CheckSource,
     settings: Settings,
     onProgress: (p: CheckProgress) => void,
-    lastYear?: File
+    lastYear?: LastYearSource
   ): Promise<CheckView>;
   row(sheet: string, row: number, column: number): Promise<RowView>;
   committee(source: string, now: Date): Promise<CommitteeProduct>;
@@ -126,10 +127,16 @@ class PortSession implements EngineSession {
     source: CheckSource,
     settings: Settings,
     onProgress: (p: CheckProgress) => void,
-    lastYear?: File
+    lastYear?: LastYearSource
   ) {
     return this.ask<CheckView>(
-      { type: "check", source, settings, ...(lastYear ? { lastYear } : {}) },
+      {
+        type: "check",
+        source,
+        settings,
+        ...(lastYear ? { lastYear: lastYear.file } : {}),
+        ...(lastYear?.password !== undefined ? { lastYearPassword: lastYear.password } : {}),
+      },
       onProgress
     );
   }

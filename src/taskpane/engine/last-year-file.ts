@@ -2,14 +2,39 @@ import { type LastYearReturn, lastYearReturn } from "../../core/facts/last-year"
 import type { HostProgress } from "../../core/host";
 import type { Settings } from "../../core/settings";
 import { recogniseGrids } from "../../core/validate";
-import { WorkbookReadError } from "../../file/read-error";
+import { type ReadErrorKind, WorkbookReadError } from "../../file/read-error";
+import type { LastYearSource } from "./protocol";
 
-/** Last year's workbook could not be compared with: the message is a sentence for the officer. */
+/**
+ * Last year's workbook could not be compared with: the message is a sentence for the officer.
+ * `kind` is the reader's, where the reader refused it: the pane asks for the password of a
+ * protected one ("password-required", "password-wrong") as it does for this year's.
+ */
 export class LastYearError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly kind?: ReadErrorKind
+  ) {
     super(message);
     this.name = "LastYearError";
   }
+}
+
+function refused(name: string, err: WorkbookReadError): LastYearError {
+  if (err.kind === "password-required")
+    return new LastYearError(
+      `Last year's workbook ${name} is protected with a password: give its password to compare with it`,
+      err.kind
+    );
+  if (err.kind === "password-wrong")
+    return new LastYearError(
+      `The password given does not open last year's workbook ${name}. Passwords are case-sensitive`,
+      err.kind
+    );
+  return new LastYearError(
+    `Last year's workbook ${name} could not be read: ${err.message}`,
+    err.kind
+  );
 }
 
 /**
@@ -18,7 +43,7 @@ export class LastYearError extends Error {
  * travel and carried-forward actions compare. It is never sent to the pane.
  */
 export async function readLastYearFile(
-  file: File,
+  { file, password }: LastYearSource,
   settings: Settings,
   onProgress: (p: HostProgress) => void,
   signal?: AbortSignal
@@ -28,15 +53,12 @@ export async function readLastYearFile(
   );
   let grids;
   try {
-    const host = openFileInEngine(file, { signal });
+    const host = openFileInEngine(file, { password, signal });
     ({ grids } = await host.readWorkbook(onProgress));
   } catch (err) {
     // Cancel ends the whole check as it does for this year's file; anything else the reader
-    // refuses is said as last year's.
-    if (err instanceof WorkbookReadError && err.kind !== "aborted")
-      throw new LastYearError(
-        `Last year's workbook ${file.name} could not be read: ${err.message}`
-      );
+    // refuses is said as last year's, keeping its kind.
+    if (err instanceof WorkbookReadError && err.kind !== "aborted") throw refused(file.name, err);
     throw err;
   }
   // Last year's scores and entries are all that is compared: no facts of its own are needed.

@@ -18,6 +18,12 @@ export type CheckSource =
   | { readonly kind: "file"; readonly file: File; readonly password?: string }
   | { readonly kind: "read"; readonly read: WorkbookRead };
 
+/** Last year's workbook as the user gave it: the file, and the password of a protected one. */
+export interface LastYearSource {
+  readonly file: File;
+  readonly password?: string;
+}
+
 /** A schedule as the pane lists it: what was recognised and the terms it was checked on. */
 export interface ScheduleView {
   readonly id: string;
@@ -99,6 +105,8 @@ export type EngineRequest =
        * crosses to a worker as a handle, not as its bytes) and keeps what it compares.
        */
       readonly lastYear?: File;
+      /** The password of last year's workbook, where it is protected and the user gave one. */
+      readonly lastYearPassword?: string;
     }
   | {
       readonly id: number;
