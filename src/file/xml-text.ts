@@ -1,5 +1,7 @@
 /** Text made safe for the XML parts of an .xlsx package. */
 
+import { joinBytes } from "./join-bytes";
+
 const encoder = new TextEncoder();
 
 // Characters XML 1.0 cannot carry: control characters other than tab, line feed and carriage
@@ -92,14 +94,7 @@ export class Utf8Builder {
 
   bytes(): Uint8Array {
     this.flush();
-    if (this.chunks.length === 1) return this.chunks[0];
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return joinBytes(this.chunks, this.size);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 
 import { crc32Update } from "./crc32";
+import { joinBytes } from "./join-bytes";
 
 export interface ZipCodec {
   /** Raw DEFLATE (RFC 1951), or null to store the part uncompressed. */
@@ -30,13 +31,7 @@ async function compressWithStream(data: Uint8Array): Promise<Uint8Array | null> 
     length += next.value.length;
   }
   await fed;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinBytes(chunks, length);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ByteSource } from "./byte-source";
 import { crc32Update } from "./crc32";
 import { WorkbookReadError, aborted, damaged, exhausting } from "./read-error";
 import type { ReaderLimits } from "./limits";
+import { joinBytes } from "./join-bytes";
 
 /**
  * Reads a zip archive by its central directory, so parts can be read in any order whatever order
@@ -312,14 +313,7 @@ export class ZipArchive {
       chunks.push(c);
       length += c.length;
     }
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(length);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return joinBytes(chunks, length);
   }
 }
 

@@ -321,6 +321,25 @@ function requirementText(a: ActionItem): string {
   return a.ref ? `${a.ref} ${a.requirement}` : a.requirement;
 }
 
+/** The requirement and its section: the first columns of the exceptions and carried forward. */
+const REQUIREMENT_COLUMNS: readonly Column<ActionItem>[] = [
+  {
+    header: "Requirement",
+    width: 24,
+    flex: true,
+    align: "left",
+    wrap: true,
+    value: requirementText,
+  },
+  {
+    header: "Section",
+    width: 12,
+    align: "left",
+    wrap: true,
+    value: (a) => sectionLabel(a.section),
+  },
+];
+
 function capped(b: SheetBuilder, total: number, shown: number, where = "in the Action Plan"): void {
   if (total > shown)
     b.text(`and ${(total - shown).toLocaleString("en-GB")} more ${where}.`, { bold: true });
@@ -355,21 +374,7 @@ export function exceptionsBlock(b: SheetBuilder, summary: CommitteeSummary): voi
   const several = summary.sources.length > 1;
   const scales = new Map(summary.schedules.map((s) => [`${s.source}\u0000${s.sheet}`, s.scale]));
   const columns: Column<ActionItem>[] = [
-    {
-      header: "Requirement",
-      width: 24,
-      flex: true,
-      align: "left",
-      wrap: true,
-      value: requirementText,
-    },
-    {
-      header: "Section",
-      width: 12,
-      align: "left",
-      wrap: true,
-      value: (a) => sectionLabel(a.section),
-    },
+    ...REQUIREMENT_COLUMNS,
     {
       header: "What needs attention",
       width: 30,
@@ -391,21 +396,7 @@ export function carriedForwardBlock(b: SheetBuilder, summary: CommitteeSummary):
   b.gap();
   b.heading(`Carried forward from last year: ${n.toLocaleString("en-GB")}`);
   const columns: Column<ActionItem>[] = [
-    {
-      header: "Requirement",
-      width: 24,
-      flex: true,
-      align: "left",
-      wrap: true,
-      value: requirementText,
-    },
-    {
-      header: "Section",
-      width: 12,
-      align: "left",
-      wrap: true,
-      value: (a) => sectionLabel(a.section),
-    },
+    ...REQUIREMENT_COLUMNS,
     {
       header: "Last year",
       width: 7,

@@ -1,3 +1,4 @@
+import { joinBytes } from "../join-bytes";
 import type { DecryptCrypto, HashName } from "./office-decrypt";
 
 /**
@@ -36,16 +37,6 @@ function subtle(): SubtleLike {
   return c.subtle;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 async function cbcNoPadding(
   keyBytes: Uint8Array,
   iv: Uint8Array,
@@ -61,13 +52,13 @@ async function cbcNoPadding(
     await s.encrypt({ name: "AES-CBC", iv: last.slice() }, key, padding)
   ).subarray(0, 16);
   return new Uint8Array(
-    await s.decrypt({ name: "AES-CBC", iv: iv.slice() }, key, concat([data, extra]))
+    await s.decrypt({ name: "AES-CBC", iv: iv.slice() }, key, joinBytes([data, extra]))
   );
 }
 
 export const webDecryptCrypto: DecryptCrypto = {
   digest: async (hash: HashName, ...parts) =>
-    new Uint8Array(await subtle().digest(hash, concat(parts))),
+    new Uint8Array(await subtle().digest(hash, joinBytes(parts))),
   spin: async (hash, start, count, signal) => {
     const s = subtle();
     const buffer = new Uint8Array(4 + start.length);
