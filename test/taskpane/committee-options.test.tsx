@@ -61,6 +61,12 @@ function pickedFile(bytes: Uint8Array, name: string): File {
 
 const LAST_YEAR_PASSWORD = "Pa55 wörd";
 
+/**
+ * Each read of an encrypted file in jsdom spins 50,000 or 100,000 WebCrypto hashes, twice (Excel's
+ * default password first): seconds, and more while other test files run beside it.
+ */
+const DECRYPTING = { timeout: 60_000 };
+
 /** Last year's example workbook, protected with LAST_YEAR_PASSWORD as Excel protects one. */
 const lockedLastYearFile = (encryption: "standard" | "agile") =>
   pickedFile(
@@ -160,14 +166,18 @@ describe("Compare with last year's workbook…", () => {
     await checkedThenLocked(user, "standard");
 
     // A question, not a failure: the box has focus and there is no error bar.
-    const box = await screen.findByLabelText("Password for riverbend-local-code-2024-25.xlsx");
+    const box = await screen.findByLabelText(
+      "Password for riverbend-local-code-2024-25.xlsx",
+      {},
+      DECRYPTING
+    );
     expect(screen.getByText(/This workbook is protected with a password/)).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(box));
     expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.queryByRole("button", { name: "Stop comparing" })).toBeNull();
 
     await user.type(box, "pa55 wörd{Enter}");
-    await screen.findByText(/That password does not open this workbook/);
+    await screen.findByText(/That password does not open this workbook/, {}, DECRYPTING);
     const again = screen.getByLabelText("Password for riverbend-local-code-2024-25.xlsx");
     await waitFor(() => expect(document.activeElement).toBe(again));
     expect((again as HTMLInputElement).value).toBe("");
@@ -176,7 +186,9 @@ describe("Compare with last year's workbook…", () => {
 
     await user.type(again, `${LAST_YEAR_PASSWORD}{Enter}`);
     await screen.findByText(
-      "Comparing with riverbend-local-code-2024-25.xlsx: 20 requirements matched with last year's."
+      "Comparing with riverbend-local-code-2024-25.xlsx: 20 requirements matched with last year's.",
+      {},
+      DECRYPTING
     );
     expect(screen.queryByLabelText("Password for riverbend-local-code-2024-25.xlsx")).toBeNull();
     expect(
@@ -185,23 +197,23 @@ describe("Compare with last year's workbook…", () => {
 
     // Checking again reads last year's workbook again in the engine, with the password kept.
     await user.click(screen.getByRole("button", { name: "Check schedules" }));
-    await screen.findByText(/^Checked again at \d\d:\d\d: no change\.$/);
+    await screen.findByText(/^Checked again at \d\d:\d\d: no change\.$/, {}, DECRYPTING);
     expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.getByText("Comparing with riverbend-local-code-2024-25.xlsx")).toBeTruthy();
     expect(
       screen.getAllByRole("button", { name: /with no new action or target date: carried forward/ })
     ).toHaveLength(3);
-  });
+  }, 240_000);
 
   it("can give up on a protected last year's workbook: the box goes and nothing is compared", async () => {
     const user = userEvent.setup();
     await checkedThenLocked(user, "agile");
-    await screen.findByLabelText("Password for riverbend-local-code-2024-25.xlsx");
+    await screen.findByLabelText("Password for riverbend-local-code-2024-25.xlsx", {}, DECRYPTING);
     await user.click(screen.getByRole("button", { name: "Do not compare" }));
     expect(screen.queryByLabelText("Password for riverbend-local-code-2024-25.xlsx")).toBeNull();
     expect(screen.queryByRole("button", { name: "Stop comparing" })).toBeNull();
     expect(screen.queryAllByRole("button", { name: /carried forward/ })).toHaveLength(0);
-  });
+  }, 240_000);
 
   it("says so in a message bar when last year's file has no schedule", async () => {
     const user = userEvent.setup();
