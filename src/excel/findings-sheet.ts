@@ -12,12 +12,11 @@ import { columnLetters } from "../core/grid";
 import type { FindingsSheetResult } from "../core/host";
 import { freeSheetName } from "../core/summary/sheet-names";
 import { reference } from "./addresses";
-import { ExcelHostError } from "./office-errors";
 import {
   FINDINGS_KIND,
   SHEET_MARK_KEY,
   markValue,
-  queueOwnSheetProbes,
+  workbookForWriting,
   removeSheetsAdded,
 } from "./own-sheets";
 import { WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
@@ -54,21 +53,13 @@ export async function writeFindingsSheet(
   findings: readonly FindingInContext[],
   options: FindingsSheetOptions
 ): Promise<FindingsSheetResult> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/id");
-  const protection = context.workbook.protection;
-  protection.load("protected");
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/id");
-  await context.sync();
-  if (protection.protected)
-    throw new ExcelHostError(
-      "The workbook's structure is protected, so the add-in cannot add the Findings sheet. Unprotect it (Review > Protect Workbook), then export the findings again. Nothing was written.",
-      "WorkbookStructureProtected"
-    );
-  const probe = queueOwnSheetProbes(context, worksheets.items, options.customProperties);
-  await context.sync();
-  const old = probe.finish().filter((o) => o.kind === FINDINGS_KIND);
+  const { worksheets, tables, own } = await workbookForWriting(
+    context,
+    options.customProperties,
+    "the Findings sheet",
+    "export the findings again"
+  );
+  const old = own.filter((o) => o.kind === FINDINGS_KIND);
   const oldIds = new Set(old.map((o) => o.worksheet.id));
   const names = worksheets.items.map((ws) => ws.name);
   const tableNames = tables.items.map((t) => t.name);

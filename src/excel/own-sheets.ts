@@ -6,6 +6,7 @@
  * workbook's settings remember each sheet's id and name. Either way, A1 must still show the title
  * the add-in wrote: a sheet the user has taken over is theirs.
  */
+import { ExcelHostError } from "./office-errors";
 import {
   FINDINGS_SHEET_KEY,
   OWN_SHEETS_KEY,
@@ -132,4 +133,41 @@ export function queueOwnSheetProbes(
       return own;
     },
   };
+}
+
+/** What a writer of the add-in's own sheets needs to know of the workbook before it writes. */
+export interface WorkbookForWriting {
+  readonly worksheets: Excel.WorksheetCollection;
+  /** Every table's name and sheet: table names are unique across the workbook. */
+  readonly tables: Excel.TableCollection;
+  /** The sheets the add-in made that are still its own. */
+  readonly own: OwnSheet[];
+}
+
+/**
+ * Loads the sheets and tables and finds the add-in's own sheets, in two syncs. A workbook whose
+ * structure is protected can take no new sheet: that is said before anything is written, in a
+ * sentence ending with what to do again (`redo`, "build the summary again").
+ */
+export async function workbookForWriting(
+  context: Excel.RequestContext,
+  withMarks: boolean,
+  what: string,
+  redo: string
+): Promise<WorkbookForWriting> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/id");
+  const protection = context.workbook.protection;
+  protection.load("protected");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/id");
+  await context.sync();
+  if (protection.protected)
+    throw new ExcelHostError(
+      `The workbook's structure is protected, so the add-in cannot add ${what}. Unprotect it (Review > Protect Workbook), then ${redo}. Nothing was written.`,
+      "WorkbookStructureProtected"
+    );
+  const probe = queueOwnSheetProbes(context, worksheets.items, withMarks);
+  await context.sync();
+  return { worksheets, tables, own: probe.finish() };
 }

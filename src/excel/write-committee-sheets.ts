@@ -9,14 +9,13 @@ import {
   layOutTable,
   setUpPage,
 } from "./committee-layout";
-import { ExcelHostError } from "./office-errors";
 import {
   FINDINGS_KIND,
   type OwnSheet,
   type OwnSheetRecord,
   SHEET_MARK_KEY,
   markValue,
-  queueOwnSheetProbes,
+  workbookForWriting,
   removeSheetsAdded,
 } from "./own-sheets";
 import { WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
@@ -172,23 +171,15 @@ export async function writeCommitteeSheets(
   plan: WorkbookPlan,
   options: WriteOptions
 ): Promise<WrittenSheets> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/id");
-  const protection = context.workbook.protection;
-  protection.load("protected");
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/id");
-  await context.sync();
-  if (protection.protected)
-    throw new ExcelHostError(
-      "The workbook's structure is protected, so the add-in cannot add the committee sheets. Unprotect it (Review > Protect Workbook), then build the summary again. Nothing was written.",
-      "WorkbookStructureProtected"
-    );
-
-  const probe = queueOwnSheetProbes(context, worksheets.items, options.customProperties);
-  await context.sync();
+  const opened = await workbookForWriting(
+    context,
+    options.customProperties,
+    "the committee sheets",
+    "build the summary again"
+  );
+  const { worksheets, tables } = opened;
   // The Findings sheet is the add-in's too, but not the committee's to replace.
-  const own: OwnSheet[] = probe.finish().filter((o) => o.kind !== FINDINGS_KIND);
+  const own: OwnSheet[] = opened.own.filter((o) => o.kind !== FINDINGS_KIND);
   const ownIds = new Set(own.map((o) => o.worksheet.id));
   const sheetNames = worksheets.items.map((ws) => ws.name);
   const tableNames = tables.items.map((t) => ({
