@@ -26,13 +26,13 @@ import {
   writeCommitteeSheets,
 } from "../../src/excel/write-committee-sheets";
 import {
-  type DoubleOptions,
   type ExcelDouble,
   WEB_PAYLOAD_LIMIT,
   createExcelDouble,
   printSetup,
   rowHeights,
 } from "../helpers/excel-double";
+import { installedExcel } from "../helpers/installed-excel";
 import type { Area } from "../helpers/excel-double/addresses";
 import { AS_AT } from "../helpers/committee";
 import { gridsFromSpecs } from "../helpers/fake-host";
@@ -69,16 +69,6 @@ const tableCell = (sheet: SheetPlan, row: number, column: string) => {
   const t = sheet.tables[0];
   return a1(t.top + row, t.left + t.header.indexOf(column));
 };
-
-let restore: (() => void) | undefined;
-afterEach(() => restore?.());
-
-function installed(options: DoubleOptions): ExcelDouble {
-  const excel = createExcelDouble(options);
-  restore?.();
-  restore = excel.installGlobals();
-  return excel;
-}
 
 describe("writing the committee sheets in Excel", () => {
   it("writes the file's content: every cell, its look, the merges, the table and its alignment, frozen header, marks", async () => {
@@ -340,7 +330,7 @@ describe("writing the committee sheets in Excel", () => {
   });
 
   it("reports a protected workbook structure before writing anything", async () => {
-    const excel = installed({ sheets: [plain("Cover")], structureProtected: true });
+    const excel = installedExcel({ sheets: [plain("Cover")], structureProtected: true });
     await expect(
       createExcelHost().writeCommitteeSheets(planCommitteeSheets(summary()))
     ).rejects.toMatchObject({

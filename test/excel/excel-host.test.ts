@@ -6,7 +6,7 @@
 import type { Finding } from "../../src/core/findings";
 import { defaultSettings } from "../../src/core/settings";
 import { validateGrids } from "../../src/core/validate";
-import { type ExcelHost, createExcelHost } from "../../src/excel/excel-host";
+import { createExcelHost } from "../../src/excel/excel-host";
 import { HIGHLIGHT_FILL, highlightFormula } from "../../src/excel/highlights";
 import { explainOfficeError } from "../../src/excel/office-errors";
 import { SHEET_MARK_KEY } from "../../src/excel/own-sheets";
@@ -14,26 +14,10 @@ import { parseAreasAddress } from "../../src/excel/read-workbook";
 import { SETTINGS_KEY } from "../../src/excel/workbook-settings";
 import { FIXTURE_AS_AT } from "../fixtures/case";
 import { CASES } from "../fixtures/cases";
-import {
-  type DoubleOptions,
-  type ExcelDouble,
-  type SheetSeed,
-  WEB_PAYLOAD_LIMIT,
-  createExcelDouble,
-} from "../helpers/excel-double";
+import { type SheetSeed, WEB_PAYLOAD_LIMIT } from "../helpers/excel-double";
 import { scheduleSummary } from "../helpers/check-fixture";
 import { officeNames, officeSheet } from "../helpers/office-sheets";
-
-let restore: (() => void) | undefined;
-afterEach(() => restore?.());
-
-/** The double, installed as office.js would be, and the add-in's own host over it. */
-function excelWith(options: DoubleOptions): { excel: ExcelDouble; host: ExcelHost } {
-  const excel = createExcelDouble(options);
-  restore?.();
-  restore = excel.installGlobals();
-  return { excel, host: createExcelHost() };
-}
+import { excelWith } from "../helpers/installed-excel";
 
 const HEADER = [
   "Ref",

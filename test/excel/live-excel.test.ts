@@ -15,23 +15,9 @@ import { NOTE_MARK } from "../../src/excel/problem-notes";
 import { DROPDOWN_MARK, DROPDOWNS_KEY } from "../../src/excel/score-dropdowns";
 import { dimensionStyle } from "../fixtures/cases/dimension-style";
 import { severalSchedules } from "../fixtures/cases/several-schedules";
-import {
-  type DoubleOptions,
-  type ExcelDouble,
-  type SheetSeed,
-  createExcelDouble,
-} from "../helpers/excel-double";
+import { type DoubleOptions, type SheetSeed } from "../helpers/excel-double";
 import { officeSheet } from "../helpers/office-sheets";
-
-let restore: (() => void) | undefined;
-afterEach(() => restore?.());
-
-function excelWith(options: DoubleOptions): { excel: ExcelDouble; host: ExcelHost } {
-  const excel = createExcelDouble(options);
-  restore?.();
-  restore = excel.installGlobals();
-  return { excel, host: createExcelHost() };
-}
+import { excelWith } from "../helpers/installed-excel";
 
 const HEADER = [
   "Ref",
