@@ -57,9 +57,12 @@ function run(file: string, timeoutS: number, cells: boolean): Promise<Outcome> {
     let stderr = "";
     let report = "";
     let hung = false;
-    proc.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
-    proc.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-    (proc.stdio[3] as NodeJS.ReadableStream).on("data", (d: Buffer) => (report += d.toString()));
+    // Decoded as a stream, so a character cut between two chunks is not read as U+FFFD.
+    proc.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    proc.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const reportStream = proc.stdio[3] as NodeJS.ReadableStream;
+    reportStream.setEncoding("utf8");
+    reportStream.on("data", (d: string) => (report += d));
     const guard = setTimeout(() => {
       hung = true;
       proc.kill("SIGKILL");

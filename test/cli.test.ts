@@ -242,8 +242,8 @@ describe("password-protected returns", () => {
     );
     let screen = "";
     let typed = false;
-    child.stdout.on("data", (d: Buffer) => {
-      screen += d.toString();
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      screen += d;
       if (!typed && screen.includes("Password for return.xlsx: ")) {
         typed = true;
         child.stdin.write("s3cret\r");

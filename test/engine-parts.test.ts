@@ -180,7 +180,7 @@ describe("progress bar", () => {
     const stream = new PassThrough() as unknown as NodeJS.WriteStream & { isTTY: boolean };
     stream.isTTY = isTTY;
     let text = "";
-    (stream as unknown as PassThrough).on("data", (c: Buffer) => (text += c.toString()));
+    (stream as unknown as PassThrough).setEncoding("utf8").on("data", (c: string) => (text += c));
     return { stream, read: () => text };
   }
 

@@ -47,9 +47,13 @@ export function runMeasured(
     let stderr = "";
     let usage = "";
     let hung = false;
-    child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-    (child.stdio[3] as NodeJS.ReadableStream).on("data", (d: Buffer) => (usage += d.toString()));
+    // Decoded as a stream: a pipe's chunks can cut a many-byte character in two, and decoding
+    // each chunk on its own would turn both halves into U+FFFD.
+    child.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const usageStream = child.stdio[3] as NodeJS.ReadableStream;
+    usageStream.setEncoding("utf8");
+    usageStream.on("data", (d: string) => (usage += d));
     const guard = setTimeout(() => {
       hung = true;
       child.kill("SIGKILL");
