@@ -643,6 +643,34 @@ describe("the plan", () => {
     );
   });
 
+  it("cuts no text short: a text wider than its cell (merged span included) wraps, on every fixture's pack", () => {
+    const clipped: string[] = [];
+    const returns: ReturnSpec[][] = [
+      [
+        {
+          source: "riverbend-local-code.xlsx",
+          sheets: RIVERBEND_SHEETS,
+          lastYear: RIVERBEND_LAST_YEAR_SHEETS,
+        },
+      ],
+      ...CASES.map((c) => [{ source: "a.xlsx", sheets: c.sheets }]),
+    ];
+    for (const r of returns)
+      for (const sheet of planCommitteeSheets(summaryOf(r)).sheets)
+        for (const c of sheet.cells) {
+          if (typeof c.value !== "string" || c.value === "" || c.wrap) continue;
+          const m = sheet.merges.find(
+            (x) => x.top <= c.row && c.row <= x.bottom && x.left <= c.col && c.col <= x.right
+          );
+          const width = sheet.columnWidths
+            .slice((m?.left ?? c.col) - 1, m?.right ?? c.col)
+            .reduce((a, b) => a + b, 0);
+          if (unitsFor(c.value, c.size, c.bold) > width)
+            clipped.push(`${sheet.name}!R${c.row}C${c.col}: ${c.value}`);
+        }
+    expect(clipped).toEqual([]);
+  });
+
   it("charts each scale on its own terms: axis from its minimum to its maximum, colours red to green", () => {
     const [summary] = planCommitteeSheets(riverbend()).sheets;
     const means = summary.charts.filter((c) => c.kind === "bar");

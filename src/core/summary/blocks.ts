@@ -519,7 +519,8 @@ export function chartsBlock(b: SheetBuilder, summary: CommitteeSummary): PlanCha
     const meanHeader = named ? "Mean level" : "Mean score";
     b.text(`${group.title}: ${scaleWords(group.scale, group.weakThreshold)}`, { bold: true }, true);
     const columns: Column<SectionSummary>[] = [
-      { header: "Section", width: 24, align: "left", value: (s) => s.label },
+      // A schedule without sections is labelled by its title, longer than the column: it wraps.
+      { header: "Section", width: 24, align: "left", wrap: true, value: (s) => s.label },
       {
         header: meanHeader,
         width: 7,
