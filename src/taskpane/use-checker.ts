@@ -716,8 +716,12 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
   /** A cell selected in Excel: its finding, if it has one, is marked and scrolled to in the list. */
   const selectCell = useCallback(
     (selection: SheetSelection) => {
+      // The chosen finding's cell selected (Excel reports the add-in's own select too): it stays
+      // chosen, even where its cell holds another finding before it.
+      const chosen = latest.current.chosen;
+      if (chosen && within(chosen, selection)) return;
       const found = latest.current.view?.findings.find((f) => within(f.finding, selection));
-      if (!found || found.finding === latest.current.chosen) return;
+      if (!found) return;
       patch({ chosen: found.finding, reveal: ++revealSeq.current });
     },
     [patch]

@@ -611,6 +611,27 @@ describe("the Excel double: events", () => {
     ]);
   });
 
+  // "Events within Excel can be triggered by ... Office Add-in (JavaScript) code" (the events page);
+  // office-js issue 4691: Range.select raises onSelectionChanged, on the web only for a change.
+  it("raises onSelectionChanged for the add-in's own Range.select; on the web not for the same cells", async () => {
+    for (const platform of ["web", "desktop"] as const) {
+      const excel = createExcelDouble({ sheets: [sheet("S")], platform });
+      const { selected } = await listen(excel, "S");
+      for (let i = 0; i < 2; i++)
+        await excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem("S");
+          ws.activate();
+          ws.getRange("B2").select();
+          await context.sync();
+        });
+      await settle();
+      expect({ platform, events: selected.map((e) => e.address) }).toEqual({
+        platform,
+        events: platform === "web" ? ["B2"] : ["B2", "B2"],
+      });
+    }
+  });
+
   // office-js issues 3888 and 4066: on Excel on the web, a value chosen from a data-validation
   // drop-down raises no onChanged; the desktop raises one.
   it("raises no onChanged on the web for a value picked from a drop-down list; the desktop does", async () => {

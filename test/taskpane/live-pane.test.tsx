@@ -199,6 +199,26 @@ describe("checking as the officer types", () => {
     expect(finding("D15", SERVICE)?.getAttribute("aria-current")).toBe("true");
   });
 
+  it("keeps the finding chosen in the pane when Excel reports the select of its cell, which holds two", async () => {
+    const { excel } = await checkedInExcel({ platform: "desktop" });
+    await watching(excel);
+    // E14: a weak score with no action and no lead, two findings on the action cell.
+    const [first, second] = screen.getAllByRole("button", {
+      name: new RegExp(`^Go to ${SERVICE} cell E14,`),
+    });
+    await user().click(second);
+    // Excel raises onSelectionChanged for the add-in's own select (office-js issue 4691).
+    await pass(50);
+    await pass(50);
+    expect(excel.workbook.selection?.address).toMatch(/!E14$/);
+    expect(second.getAttribute("aria-current")).toBe("true");
+    expect(first.getAttribute("aria-current")).toBeNull();
+    // The officer selects the cell in the grid: the finding chosen there still stands.
+    excel.userSelect(SERVICE, "E14");
+    await pass(50);
+    expect(second.getAttribute("aria-current")).toBe("true");
+  });
+
   it("stops hearing edits when the choice is turned off (saved in the workbook) and when the pane closes", async () => {
     const { excel, reads, view } = await checkedInExcel();
     await watching(excel);

@@ -9,7 +9,14 @@
  *   await createExcelHost().readWorkbook();
  *   excel.renameSheet("Schedule", "Schedule 2025"); excel.reopen();   // the user, between sessions
  */
-import { type Area, areaText, cellCount, parseAddress, parseQualified } from "./addresses";
+import {
+  type Area,
+  areaText,
+  cellCount,
+  parseAddress,
+  parseQualified,
+  qualified,
+} from "./addresses";
 import { excelError } from "./errors";
 import { type ChangeOrigin, type Listener, changedArgs, selectionArgs } from "./events";
 import {
@@ -415,6 +422,22 @@ export class ExcelDouble implements RuntimeHost {
     const area = parseAddress(address);
     this.workbook.activeSheet = sheet;
     this.workbook.selection = { sheet: sheet.name, address: areaText(area) };
+    this.emit("selection", sheet, () => selectionArgs(sheet, area));
+  }
+
+  /**
+   * The add-in's Range.select moved the selection: its onSelectionChanged handlers hear of it too.
+   * The desktop raises the event even for the cells already selected; the web only for a change.
+   */
+  selected(
+    sheet: SheetModel,
+    area: Area,
+    before: { sheet: string; address: string } | undefined
+  ): void {
+    const same =
+      before?.sheet === sheet.name &&
+      [areaText(area), qualified(sheet.name, area)].includes(before.address);
+    if (same && this.platform === "web") return;
     this.emit("selection", sheet, () => selectionArgs(sheet, area));
   }
 

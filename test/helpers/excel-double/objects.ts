@@ -892,7 +892,9 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     this._call("Range.select", [], undefined, (t) => {
       const wb = this._session.host.workbook;
       if (wb.activeSheet !== t.sheet) throw excelError("InvalidOperation", "Range.select");
+      const before = wb.selection;
       wb.selection = { sheet: t.sheet.name, address: qualified(t.sheet.name, t.area) };
+      this._session.host.selected(t.sheet, t.area, before);
     });
   }
 }

@@ -41,6 +41,12 @@ export interface RuntimeHost {
   readonly listeners: Listener[];
   /** Data in `area` changed: raises onChanged on the sheet (single cells carry what they held before). */
   dataChanged(sheet: SheetModel, area: Area, origin: ChangeOrigin, before?: Scalar): void;
+  /** The add-in selected `area`: raises onSelectionChanged on the sheet, as Excel does. */
+  selected(
+    sheet: SheetModel,
+    area: Area,
+    before: { sheet: string; address: string } | undefined
+  ): void;
 }
 
 /** What the runtime needs of any proxy, whatever model object it stands for. */
