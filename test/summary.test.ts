@@ -17,6 +17,7 @@ import { CASES } from "./fixtures/cases";
 import { notApplicable } from "./fixtures/cases/not-applicable";
 import { ragLegend } from "./fixtures/cases/rag-legend";
 import { tickColumns } from "./fixtures/cases/tick-columns";
+import { unplacedWords } from "./fixtures/cases/unplaced-words";
 import { AS_AT, type ReturnSpec, summaryOf, syntheticSchedule } from "./helpers/committee";
 import { gridsFromSpecs } from "./helpers/fake-host";
 import type { SheetSpec } from "./helpers/workbook-builder";
@@ -328,6 +329,41 @@ describe("word scales and N/A on the paper", () => {
     const actions = planCommitteeSheets(s).sheets[1].tables[0];
     const direction = actions.header.indexOf("Direction");
     expect(actions.rows.map((r) => r[direction])).toEqual(["→ Same from Red", "↓ Down from Green"]);
+  });
+});
+
+describe("never a silent pass on the paper", () => {
+  const cover: SheetSpec[] = [
+    { name: "Cover", rows: [["Riverbend Council"], ["Annual governance review"]] },
+  ];
+
+  it("a return with no schedule read is named on the paper, not summarised as clean", () => {
+    const s = summaryOf([
+      { source: "audit.xlsx", sheets: ragLegend.sheets },
+      { source: "cover.xlsx", sheets: cover },
+    ]);
+    expect(rowsOf(planCommitteeSheets(s).sheets[0])).toContain(
+      "Not in this summary: no schedule could be read from cover.xlsx (its no-schedule-found finding says why)."
+    );
+  });
+
+  it("a summary of nothing says so, and never 'No exceptions' or 'No weak scores'", () => {
+    const plan = planCommitteeSheets(summaryOf([{ source: "cover.xlsx", sheets: cover }]));
+    const summary = rowsOf(plan.sheets[0]);
+    expect(summary).toContain("Nothing to summarise: no requirement was read.");
+    expect(summary.join("\n")).not.toMatch(/No exceptions/);
+    expect(plan.sheets[1].tables[0].rows[0][0]).toBe("No requirement read");
+  });
+
+  it("a sheet that looks like a schedule but could not be read is named beside those read", () => {
+    const medals = unplacedWords.sheets.find((sh) => sh.name === "Partnerships")!;
+    const s = summaryOf([{ source: "a.xlsx", sheets: [...ragLegend.sheets, medals] }]);
+    const line = rowsOf(planCommitteeSheets(s).sheets[0]).find((r) =>
+      r.startsWith("Not in this summary")
+    );
+    expect(line).toBe(
+      "Not in this summary: no schedule could be read from sheet 'Partnerships' (its no-schedule-found finding says why)."
+    );
   });
 });
 

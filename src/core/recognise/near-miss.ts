@@ -1,4 +1,5 @@
 import { type Grid, cellAt, cellText, lastColumn, lastRow } from "../grid";
+import { listAnd } from "../words";
 import { readHeader } from "./header";
 import { ASSESSED_ROLES, type ColumnRole, ratingHeader, roleOfHeader } from "./roles";
 import { parseScore } from "./score-value";
@@ -32,11 +33,6 @@ const CONTENT: readonly ColumnRole[] = ["requirement", "evidence", "action", "re
 /** Rows looked at per sheet: a schedule's header is near its top. */
 const ROWS_LOOKED_AT = 500;
 const COLUMNS_LOOKED_AT = 40;
-
-function listOf(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
-}
 
 interface Candidate {
   sheet: string;
@@ -112,7 +108,7 @@ export function closestToSchedule(grids: readonly Grid[]): NearMiss | undefined 
   const where = `sheet '${best.sheet}' row ${best.row}`;
   const rating = best.roles.get("score") ?? best.roles.get("rating");
   const named = [...best.roles.entries()].filter(([r]) => r !== "score" && r !== "rating");
-  const words = listOf(named.map(([r]) => ROLE_WORDS[r]));
+  const words = listAnd(named.map(([r]) => ROLE_WORDS[r]));
   const quoted = named.map(([, v]) => `"${v.text}"`).join(", ");
   let what: string;
   if (!rating) {

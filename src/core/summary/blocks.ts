@@ -11,6 +11,7 @@ import {
 import { lineHeight, unitsFor } from "./print";
 import type { CellLook, PlanChart, PlanValue } from "./sheet-plan";
 import { RAG_LOOK, TRAVEL_WORDS, madeText, problemText, ragKey, scaleWords } from "./words";
+import { listAnd } from "../words";
 
 /**
  * The committee summary's blocks, each one function over the summary that adds its lines to the
@@ -67,11 +68,21 @@ export function titleBlock(b: SheetBuilder, summary: CommitteeSummary, title: st
       line += ` ${removed} of last year's requirements ${removed === 1 ? "is" : "are"} not in this return.`;
     b.text(line);
   }
+  if (summary.notRead.length > 0) {
+    const names = summary.notRead;
+    b.text(
+      `Not in this summary: no schedule could be read from ${listAnd(names)} (${names.length === 1 ? "its no-schedule-found finding says" : "their no-schedule-found findings say"} why).`,
+      { bold: true }
+    );
+  }
   const n = summary.exceptions.length;
+  const nothingRead = summary.requirements + summary.notApplicable === 0;
   b.text(
-    n === 0
-      ? "No exceptions: every requirement has a valid score, and every weak score an action, a lead officer and a date still to come."
-      : `${n.toLocaleString("en-GB")} requirement${n === 1 ? " has" : "s have"} exceptions; the Action Plan lists all ${summary.actions.length.toLocaleString("en-GB")} items to follow up.`
+    nothingRead
+      ? "Nothing to summarise: no requirement was read."
+      : n === 0
+        ? "No exceptions: every requirement has a valid score, and every weak score an action, a lead officer and a date still to come."
+        : `${n.toLocaleString("en-GB")} requirement${n === 1 ? " has" : "s have"} exceptions; the Action Plan lists all ${summary.actions.length.toLocaleString("en-GB")} items to follow up.`
   );
 }
 

@@ -157,6 +157,12 @@ export interface CommitteeSummary {
   /** Requirements by direction of travel; null where nothing was compared. */
   readonly travel: TravelCounts | null;
   /** Last year's workbooks, where given: the file names (one per return) and what was not found. */
+  /**
+   * What was given but not read, so not in these figures: a return in which no schedule was read
+   * ("cover.xlsx"), or a sheet that looks like a schedule but could not be read ("sheet 'Key'",
+   * "sheet 'Key' of b.xlsx" across several returns). Never a silent pass on the paper either.
+   */
+  readonly notRead: readonly string[];
   readonly lastYear: {
     readonly sources: readonly string[];
     readonly matched: number;
@@ -530,6 +536,7 @@ export function buildSummary(
     notApplicable,
     aboveThreshold,
     travel: compared ? travel : null,
+    notRead: notReadIn(inputs),
     lastYear: given.length
       ? {
           sources: given.map((i) => i.result.lastYear!.source),
@@ -540,6 +547,16 @@ export function buildSummary(
         }
       : null,
   };
+}
+
+function notReadIn(inputs: readonly SummaryInput[]): string[] {
+  const several = inputs.length > 1;
+  return inputs.flatMap(({ source, result }) => {
+    const name = source || "this workbook";
+    if (result.schedules.length === 0) return [name];
+    const sheets = [...new Set(result.unread.map((u) => u.schedule.sheet))];
+    return sheets.map((sheet) => `sheet '${sheet}'${several ? ` of ${name}` : ""}`);
+  });
 }
 
 function finishGroup(

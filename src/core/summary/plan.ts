@@ -223,7 +223,9 @@ function actionsSheet(summary: CommitteeSummary): SheetPlan {
 
   const rows: PlanValue[][] = summary.actions.map((a) => columns.map((c) => c.value(a)));
   // A table needs a row under its header, even when nothing needs following up.
-  if (rows.length === 0) rows.push(columns.map((_c, i) => (i === 0 ? "No weak scores" : null)));
+  const empty =
+    summary.requirements + summary.notApplicable === 0 ? "No requirement read" : "No weak scores";
+  if (rows.length === 0) rows.push(columns.map((_c, i) => (i === 0 ? empty : null)));
   const wrap = columns.flatMap((c, i) => (c.wrap ? [i] : []));
   const table: PlanTable = {
     name: "GovcheckActionPlan",
