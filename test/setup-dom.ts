@@ -12,6 +12,11 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
 }
 
+// Nor can jsdom scroll: its window.scrollTo logs "Not implemented" as an error when the virtual
+// findings list (which scrolls the page) moves to a finding after a render.
+if (typeof window !== "undefined")
+  Object.defineProperty(window, "scrollTo", { configurable: true, value: () => undefined });
+
 // jsdom's Blob has no arrayBuffer() and its window no DecompressionStream, nor WebCrypto's subtle,
 // all of which every browser the add-in runs in has: the pane tests that read a real file (last
 // year's workbook, protected or not) run govcheck's browser reader over jsdom's File with Node's

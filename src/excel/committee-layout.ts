@@ -1,7 +1,7 @@
 import { a1, areaAddress } from "../core/grid";
 import { headerFooterPartCode } from "../core/summary/header-codes";
 import { headerLook } from "../core/summary/layout";
-import { jsonBytes } from "./payload";
+import { ACTION_BYTES, jsonBytes } from "./payload";
 import type { Align, CellLook, PlanChart, PlanTable, SheetPlan } from "../core/summary/plan";
 
 /**
@@ -16,8 +16,6 @@ import type { Align, CellLook, PlanChart, PlanTable, SheetPlan } from "../core/s
 /** Told the bytes the next queued calls add to the request; it may send the request first. */
 export type Spend = (bytes: number) => Promise<void>;
 
-/** What one queued action costs in a request besides its data (object path, ids, JSON framing). */
-export const ACTION_BYTES = 200;
 
 // Office.js takes its enums' string values; the Excel global is not there when this module loads
 // outside Excel (the tests).

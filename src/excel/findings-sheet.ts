@@ -19,10 +19,9 @@ import {
   workbookForWriting,
   removeSheetsAdded,
 } from "./own-sheets";
-import { WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
 import { FINDINGS_SHEET_KEY, queueSave } from "./workbook-settings";
-import { ACTION_BYTES } from "./committee-layout";
-import { Requests, freeTableName, writeRows } from "./write-committee-sheets";
+import { ACTION_BYTES, Requests, WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
+import { freeTableName, writeRows } from "./write-committee-sheets";
 import { plural } from "../core/words";
 
 export const FINDINGS_TITLE = "Findings: governance schedule check";

@@ -8,6 +8,7 @@
 import type { Finding, Severity } from "../core/findings";
 import type { MarkResult } from "../core/host";
 import { errorCode } from "./office-errors";
+import { ACTION_BYTES, Requests, WRITE_BYTES_PER_SYNC, utf8Bytes } from "./payload";
 import { type SheetState, listSheets } from "./sheet-states";
 
 export const HIGHLIGHT_FILL: Readonly<Record<Severity, string>> = {
@@ -143,7 +144,8 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<Ma
  * marks in the same request. Sheets are found by the id they had when they were read (a sheet the
  * user renamed since is still found), else by name; protected sheets are skipped and named in a
  * note. With `onlySheets` (one sheet checked again after an edit) only those sheets' marks are
- * replaced. Four syncs at most, whatever the number of findings and sheets.
+ * replaced. Four syncs, and one more for each further 2.5 MB of cell addresses (a request over
+ * 5 MB fails on the web: about 300,000 findings).
  */
 export async function applyHighlights(
   context: Excel.RequestContext,
@@ -160,7 +162,9 @@ export async function applyHighlights(
     ? allFindings.filter((f) => onlySheets.includes(f.sheet))
     : allFindings;
   const found = await findHighlights(context, sheets);
-  const { kept } = queueRemoval(found);
+  const { removed, kept } = queueRemoval(found);
+  const requests = new Requests(context, WRITE_BYTES_PER_SYNC);
+  await requests.make(ACTION_BYTES * removed);
 
   const bySheet = new Map<string, Map<Severity, Set<string>>>();
   for (const f of findings) {
@@ -191,7 +195,9 @@ export async function applyHighlights(
       const cells = [...(severities.get(severity) ?? [])];
       cellCount += cells.length;
       for (let i = 0; i < cells.length; i += CELLS_PER_FORMAT) {
-        const areas = sheet.worksheet.getRanges(cells.slice(i, i + CELLS_PER_FORMAT).join(","));
+        const address = cells.slice(i, i + CELLS_PER_FORMAT).join(",");
+        await requests.make(ACTION_BYTES * 4 + utf8Bytes(address));
+        const areas = sheet.worksheet.getRanges(address);
         const format = areas.conditionalFormats.add("Custom");
         format.custom.rule.formula = highlightFormula(severity);
         format.custom.format.fill.color = HIGHLIGHT_FILL[severity];

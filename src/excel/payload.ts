@@ -24,3 +24,33 @@ export function jsonBytes(value: unknown): number {
 /** How much of Excel on the web's 5 MB a request or response is planned to use. */
 export const READ_BYTES_PER_SYNC = 3_000_000;
 export const WRITE_BYTES_PER_SYNC = 2_500_000;
+
+/** What one queued action costs in a request besides its data (object path, ids, JSON framing). */
+export const ACTION_BYTES = 200;
+
+/**
+ * Queued writes, sent in requests of at most `budget` bytes: a request over 5 MB fails on the
+ * web, so a sync goes out before a write would take the request past the budget.
+ */
+export class Requests {
+  private bytes = 0;
+  syncs = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number
+  ) {}
+
+  async make(cost: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + cost > this.budget) await this.flush();
+    this.bytes += cost;
+  }
+
+  async flush(): Promise<void> {
+    if (this.bytes === 0) return;
+    this.context.application.suspendScreenUpdatingUntilNextSync();
+    await this.context.sync();
+    this.syncs++;
+    this.bytes = 0;
+  }
+}

@@ -3,14 +3,22 @@
  * a note the add-in writes starts with its mark, so its notes are found again by what they say in
  * any later session. A cell that already has a note of the user's, or a threaded comment, is left
  * alone and named: the add-in never adds to, changes or removes anyone else's note. A note of the
- * add-in's that someone has written in since is theirs now, and is kept. Three syncs, whatever
- * the number of findings and sheets.
+ * add-in's that someone has written in since is theirs now, and is kept. Three syncs for up to
+ * 10,000 cells with problems; past that the notes stop, and the officer is told where the rest are.
  */
 import type { Finding } from "../core/findings";
 import type { MarkResult } from "../core/host";
 import { parseArea, splitReference } from "./addresses";
 import { protectedNote } from "./highlights";
+import { ACTION_BYTES, Requests, WRITE_BYTES_PER_SYNC, utf8Bytes } from "./payload";
 import { type SheetState, queueSheetStates } from "./sheet-states";
+
+/**
+ * The most cells the add-in notes. Every note is read back (text and place) before the next
+ * change, in one response Excel on the web caps at 5 MB; and past a few thousand, notes no longer
+ * help anyone find a problem: the list and the Findings sheet do.
+ */
+export const MOST_NOTES = 10_000;
 
 /** The start of every line of a note the add-in writes. */
 export const NOTE_MARK = "[govcheck] ";
@@ -153,17 +161,30 @@ export async function showProblemNotes(
       .map((p) => `${p.sheet}\u0000${p.cell}`)
   );
   const passedOver: { sheet: string; cell: string }[] = [];
+  const requests = new Requests(context, WRITE_BYTES_PER_SYNC);
+  await requests.make(ACTION_BYTES * removed.size);
   let written = 0;
+  let unwritten = 0;
   for (const [key, entry] of byCell) {
     if (taken.has(key) || commented.has(key)) {
       passedOver.push({ sheet: entry.sheet.name, cell: entry.cell });
       continue;
     }
-    entry.sheet.worksheet.notes.add(entry.cell, noteText(entry.messages));
+    if (written === MOST_NOTES) {
+      unwritten++;
+      continue;
+    }
+    const text = noteText(entry.messages);
+    await requests.make(ACTION_BYTES + utf8Bytes(entry.cell) + utf8Bytes(text));
+    entry.sheet.worksheet.notes.add(entry.cell, text);
     written++;
   }
   await context.sync();
   const notes: string[] = [];
+  if (unwritten)
+    notes.push(
+      `Notes were put on the first ${MOST_NOTES.toLocaleString("en-GB")} cells with problems; the other ${unwritten.toLocaleString("en-GB")} are in the list of findings (Export findings to a sheet lists every one).`
+    );
   if (passedOver.length)
     notes.push(
       `${passedOver.length === 1 ? "A cell has" : `${passedOver.length} cells have`} a note or comment of ${passedOver.length === 1 ? "its" : "their"} own, so ${passedOver.length === 1 ? "its problem was" : "their problems were"} not added there: ${cellList(passedOver)}.`

@@ -2,7 +2,6 @@ import { a1, columnLetters } from "../core/grid";
 import { freeSheetName } from "../core/summary/sheet-names";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
 import {
-  ACTION_BYTES,
   type Spend,
   addChart,
   layOutSheet,
@@ -18,7 +17,7 @@ import {
   workbookForWriting,
   removeSheetsAdded,
 } from "./own-sheets";
-import { WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
+import { ACTION_BYTES, Requests, WRITE_BYTES_PER_SYNC, jsonBytes } from "./payload";
 import { OWN_SHEETS_KEY, queueSave } from "./workbook-settings";
 
 /** Excel's column width is in points here; a plan's widths are in characters. */
@@ -54,33 +53,6 @@ export function titleOf(sheet: SheetPlan): string {
   if (cell) return String(cell.value ?? "");
   const table = sheet.tables.find((t) => t.top === 1 && t.left === 1);
   return table?.header[0] ?? "";
-}
-
-/**
- * Queued writes, sent in requests of at most `budget` bytes: a request over 5 MB fails on the
- * web, so a sync goes out before a write would take the request past the budget.
- */
-export class Requests {
-  private bytes = 0;
-  syncs = 0;
-
-  constructor(
-    private readonly context: Excel.RequestContext,
-    private readonly budget: number
-  ) {}
-
-  async make(cost: number): Promise<void> {
-    if (this.bytes > 0 && this.bytes + cost > this.budget) await this.flush();
-    this.bytes += cost;
-  }
-
-  async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    this.context.application.suspendScreenUpdatingUntilNextSync();
-    await this.context.sync();
-    this.syncs++;
-    this.bytes = 0;
-  }
 }
 
 /** Writes rows of values (and their number formats) from `top`, in blocks that fit a request. */

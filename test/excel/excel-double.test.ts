@@ -131,6 +131,16 @@ describe("the Excel double: limits", () => {
     expect(excel.cell("A", "B1").value).toBe("");
   });
 
+  it("counts a method's arguments in the request: an address of 700,000 cells is over 5 MB", async () => {
+    const excel = createExcelDouble({ sheets: [sheet("A")] });
+    const context = excel.context();
+    const address = Array.from({ length: 700_000 }, (_, i) => `D${i + 2}`).join(",");
+    const areas = context.workbook.worksheets.getItem("A").getRanges(address);
+    areas.conditionalFormats.add("Custom").custom.rule.formula = "=TRUE";
+    expect(await codeOf(context.sync())).toBe("RequestPayloadSizeLimitExceeded");
+    expect(excel.rules("A")).toEqual([]);
+  });
+
   it("has no payload cap on the desktop", async () => {
     const excel = createExcelDouble({ sheets: [sheet("A")], platform: "desktop" });
     const context = excel.context();

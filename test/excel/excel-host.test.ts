@@ -518,6 +518,20 @@ describe("highlights", () => {
     }
     expect(counts).toEqual([4, 4]);
   });
+
+  it("marks a huge return's 700,000 findings in requests Excel on the web accepts (each under 5 MB)", async () => {
+    const { excel, host } = excelWith({ sheets: [smallSchedule("A")] });
+    await host.readWorkbook();
+    const many = Array.from({ length: 700_000 }, (_, r) => finding("A", `D${r + 2}`, "warning"));
+    const before = excel.syncs();
+    expect(await host.highlight(many)).toEqual({ count: 700_000, notes: [] });
+    expect(excel.rules("A").reduce((n, r) => n + r.areas.length, 0)).toBe(700_000);
+    expect(excel.maxRequestBytes()).toBeLessThan(5_000_000);
+    expect(excel.syncs() - before).toBeGreaterThan(4);
+    // Checking again removes the 4,667 rules and adds them anew, also within the cap.
+    await host.highlight(many.slice(0, 10));
+    expect(excel.rules("A").reduce((n, r) => n + r.areas.length, 0)).toBe(10);
+  }, 120_000);
 });
 
 describe("selecting, settings, errors and cell edit mode", () => {

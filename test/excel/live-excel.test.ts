@@ -11,7 +11,7 @@ import { planScoreDropDowns } from "../../src/core/score-dropdowns";
 import { validateGrids } from "../../src/core/validate";
 import { type ExcelHost, createExcelHost } from "../../src/excel/excel-host";
 import { FINDINGS_TITLE } from "../../src/excel/findings-sheet";
-import { NOTE_MARK } from "../../src/excel/problem-notes";
+import { MOST_NOTES, NOTE_MARK } from "../../src/excel/problem-notes";
 import { DROPDOWN_MARK, DROPDOWNS_KEY } from "../../src/excel/score-dropdowns";
 import { dimensionStyle } from "../fixtures/cases/dimension-style";
 import { severalSchedules } from "../fixtures/cases/several-schedules";
@@ -414,6 +414,31 @@ describe("problems as notes", () => {
     expect(Object.keys(excel.notes("S"))).toEqual(["D3"]);
     expect(Object.keys(excel.notes("T"))).toEqual(["D2"]);
   });
+
+  it("notes the first 10,000 cells of a huge return, says where the rest are, and reads its notes back within 5 MB", async () => {
+    const { excel, host } = excelWith({ api: "1.18", sheets: [schedule("S")] });
+    await host.readWorkbook();
+    const message = "Score 1 is weak but has no improvement action: add one, or explain why";
+    const many = Array.from({ length: 12_000 }, (_, i) =>
+      f(`E${i + 2}`, `${message} ${"é".repeat(i % 40)}`)
+    );
+    const r = await host.showProblemNotes(many);
+    expect(r).toEqual({
+      count: MOST_NOTES,
+      notes: [
+        "Notes were put on the first 10,000 cells with problems; the other 2,000 are in the list of findings (Export findings to a sheet lists every one).",
+      ],
+    });
+    expect(Object.keys(excel.notes("S"))).toHaveLength(MOST_NOTES);
+    expect(excel.notes("S").E10001).toMatch(/^\[govcheck\] Score 1 is weak/);
+    expect(excel.notes("S").E10002).toBeUndefined();
+    // Checking again reads the 10,000 notes back and replaces them; clearing removes them all.
+    expect((await host.showProblemNotes(many.slice(0, 3))).count).toBe(3);
+    expect(Object.keys(excel.notes("S"))).toEqual(["E2", "E3", "E4"]);
+    expect(excel.maxRequestBytes()).toBeLessThan(5_000_000);
+    expect(Math.max(...excel.log.map((l) => l.responseBytes))).toBeLessThan(5_000_000);
+    expect((await host.clearProblemNotes()).count).toBe(3);
+  }, 60_000);
 });
 
 describe("the Findings sheet", () => {

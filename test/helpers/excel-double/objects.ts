@@ -440,6 +440,7 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
   }
 
   getRange(address?: string): RangeProxy {
+    if (address !== undefined) this.sendsPath("Worksheet.getRange", address);
     return this.range("Worksheet.getRange", () =>
       address === undefined ? WHOLE_SHEET : parseAddress(address)
     );
@@ -463,7 +464,16 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
     }));
   }
 
+  /**
+   * A method that returns an object goes in the request as that object's path, with its
+   * arguments: an address of many areas costs its length against the 5 MB cap.
+   */
+  private sendsPath(location: string, address: string): void {
+    this._session.enqueue(location, [address], () => undefined);
+  }
+
   getRanges(address: string): RangeAreasProxy {
+    this.sendsPath("Worksheet.getRanges", address);
     return new RangeAreasProxy(this._session, () => {
       this._session.checkApi("1.9", "Worksheet.getRanges");
       return {
