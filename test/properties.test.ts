@@ -296,4 +296,65 @@ describe("properties of word scales and of never passing silently", () => {
       { numRuns: 400 }
     );
   });
+
+  it("beside a schedule that was read, a sheet whose header describes one is read too, or named", () => {
+    const sheetOf = (name: string, header: CellValue[], rows: CellValue[][]): Grid => ({
+      name,
+      hidden: false,
+      firstRow: 1,
+      firstColumn: 1,
+      rows: [header, ...rows],
+      merges: [],
+    });
+    const readable = sheetOf(
+      "Local Code",
+      ["Ref", "Requirement", "Evidence", "Score (1-3)", "Action", "Lead officer"],
+      [["A1", "The Code of Conduct is published.", "Intranet", 3, null, null]]
+    );
+    const rating = fc.constantFrom<CellValue>(
+      "Score (1-5)",
+      "Level",
+      "Judgement",
+      "Position",
+      "Progress (1-4)",
+      "Rank",
+      "RAG",
+      null
+    );
+    const entry = fc.oneof(
+      fc.integer({ min: 1, max: 5 }),
+      fc.constantFrom<CellValue>("Red", "Amber", "Green", "Met", "Meh", null)
+    );
+    fc.assert(
+      fc.property(
+        rating,
+        fc.array(fc.tuple(entry, fc.constantFrom<CellValue>(null, "Review it", "Publish it")), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (ratingHeader, entries) => {
+          const other = sheetOf(
+            "Other",
+            ["Ref", "Standard", "Evidence", ratingHeader, "Action", "Owner", "Target date"],
+            entries.map(([score, action], i) => [
+              `R${i + 1}`,
+              `Requirement ${i + 1}: the council keeps proper records.`,
+              "Minutes",
+              score,
+              action,
+              null,
+              null,
+            ])
+          );
+          const result = validateGrids([readable, other]);
+          const read = result.schedules.some((c) => c.schedule.sheet === "Other");
+          const named = result.findings.some(
+            (f) => f.sheet === "Other" && f.rule === "no-schedule-found"
+          );
+          expect(read || named).toBe(true);
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
 });

@@ -13,6 +13,7 @@ import type { SheetPlan } from "../src/core/summary/sheet-plan";
 import { freeSheetName } from "../src/core/summary/sheet-names";
 import { ragKey } from "../src/core/summary/words";
 import { scoreGrids, validateGrids } from "../src/core/validate";
+import { sheetLeftUnread } from "./fixtures/cases/sheet-left-unread";
 import { CASES } from "./fixtures/cases";
 import { notApplicable } from "./fixtures/cases/not-applicable";
 import { ragLegend } from "./fixtures/cases/rag-legend";
@@ -364,6 +365,11 @@ describe("never a silent pass on the paper", () => {
     expect(line).toBe(
       "Not in this summary: no schedule could be read from sheet 'Partnerships' (its no-schedule-found finding says why)."
     );
+  });
+
+  it("so is a sheet in which no schedule was found though its headers describe one", () => {
+    const s = summaryOf([{ source: "a.xlsx", sheets: sheetLeftUnread.sheets }]);
+    expect(s.notRead).toEqual(["sheet 'FM Code'"]);
   });
 });
 

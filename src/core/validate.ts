@@ -5,6 +5,7 @@ import { type Finding, compareFindings } from "./findings";
 import type { Grid } from "./grid";
 import { findSchedules } from "./recognise/find-schedules";
 import { workbookKeys } from "./recognise/keys";
+import { type NearMiss, closestToSchedule, looksAssessed } from "./recognise/near-miss";
 import { type Scale, completeScale, defaultWeakThreshold } from "./recognise/scale";
 import type { Schedule } from "./recognise/schedule";
 import { RULES, WORKBOOK_RULES } from "./rules";
@@ -46,6 +47,12 @@ export interface ScoredWorkbook {
    * Each gets a `no-schedule-found` finding; a setting that gives the words makes it checkable.
    */
   readonly unread: readonly UnreadSchedule[];
+  /**
+   * Sheets with no schedule found whose headers describe one (what is assessed, its evidence,
+   * something recorded), where schedules were found elsewhere: each gets a `no-schedule-found`
+   * finding, so a sheet left out is never taken for a sheet without problems.
+   */
+  readonly unreadSheets: readonly NearMiss[];
   /** The day target dates were judged against. */
   readonly asAt: Date;
   /** Present when last year's workbook was given. */
@@ -93,6 +100,7 @@ export interface RecognisedWorkbook {
   readonly schedules: readonly Omit<CheckedSchedule, "facts">[];
   readonly skippedSheets: readonly string[];
   readonly unread: readonly UnreadSchedule[];
+  readonly unreadSheets: readonly NearMiss[];
   readonly settings: Settings;
 }
 
@@ -140,6 +148,16 @@ export function recogniseGrids(
     for (const schedule of findSchedules(grid, { keyFor })) found.push(schedule);
   }
   agreeSiblingScales(found);
+  const foundOn = new Set(found.map((s) => s.sheet));
+  // Where nothing was found at all, the workbook's one finding names the closest row instead.
+  const unreadSheets = found.length
+    ? grids
+        .filter((g) => !g.hidden && !own.has(g.name) && !foundOn.has(g.name))
+        .flatMap((g) => {
+          const miss = closestToSchedule([g]);
+          return miss && looksAssessed(miss) ? [miss] : [];
+        })
+    : [];
   const schedules: Omit<CheckedSchedule, "facts">[] = [];
   const unread: UnreadSchedule[] = [];
   for (const schedule of found) {
@@ -147,7 +165,7 @@ export function recogniseGrids(
     if (schedule.unplacedWords) unread.push({ schedule });
     else schedules.push(checked);
   }
-  return { schedules, skippedSheets, unread, settings };
+  return { schedules, skippedSheets, unread, unreadSheets, settings };
 }
 
 /** Each requirement's facts, judged as at a day and against last year's return where given. */
@@ -177,6 +195,7 @@ export function withFacts(
     schedules,
     skippedSheets: recognised.skippedSheets,
     unread: recognised.unread,
+    unreadSheets: recognised.unreadSheets,
     asAt,
     lastYear,
   };

@@ -16,7 +16,6 @@ import type { Align, CellLook, PlanChart, PlanTable, SheetPlan } from "../core/s
 /** Told the bytes the next queued calls add to the request; it may send the request first. */
 export type Spend = (bytes: number) => Promise<void>;
 
-
 // Office.js takes its enums' string values; the Excel global is not there when this module loads
 // outside Excel (the tests).
 const ALIGN: Readonly<Record<Align, "Left" | "Right" | "Center">> = {

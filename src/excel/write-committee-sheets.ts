@@ -1,13 +1,7 @@
 import { a1, columnLetters } from "../core/grid";
 import { freeSheetName } from "../core/summary/sheet-names";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/summary/plan";
-import {
-  type Spend,
-  addChart,
-  layOutSheet,
-  layOutTable,
-  setUpPage,
-} from "./committee-layout";
+import { type Spend, addChart, layOutSheet, layOutTable, setUpPage } from "./committee-layout";
 import {
   FINDINGS_KIND,
   type OwnSheet,

@@ -11,6 +11,31 @@ export interface NearMiss {
   readonly column: number;
   /** "sheet 'FM Code' row 6 has action, lead officer and target date columns (...) but no column read as a rating" */
   readonly what: string;
+  /** What the row's headers name. */
+  readonly roles: readonly ColumnRole[];
+}
+
+/** The columns that record an assessment, beside what is assessed and its evidence. */
+const RECORDED: readonly ColumnRole[] = [
+  "score",
+  "rating",
+  "action",
+  "lead",
+  "targetDate",
+  "progress",
+];
+
+/**
+ * Does a sheet's nearest header describe a self-assessment: what is assessed, its evidence, and
+ * something recorded against it? An officer's own action plan (no evidence), summary (no
+ * requirements) or the framework's text pasted in for reference (nothing recorded) does not.
+ */
+export function looksAssessed(miss: NearMiss): boolean {
+  return (
+    miss.roles.includes("requirement") &&
+    miss.roles.includes("evidence") &&
+    RECORDED.some((r) => miss.roles.includes(r))
+  );
 }
 
 const ROLE_WORDS: Record<ColumnRole, string> = {
@@ -126,5 +151,11 @@ export function closestToSchedule(grids: readonly Grid[]): NearMiss | undefined 
     const missing = others.filter((r) => !best!.roles.has(r)).map((r) => ROLE_WORDS[r]);
     what = `${where} has a rating column ("${rating.text}") and ${words} (${quoted}), but no other column a schedule has (${missing.join(", ")})`;
   }
-  return { sheet: best.sheet, row: best.row, column: rating?.column ?? best.column, what };
+  return {
+    sheet: best.sheet,
+    row: best.row,
+    column: rating?.column ?? best.column,
+    what,
+    roles: [...best.roles.keys()],
+  };
 }

@@ -67,7 +67,7 @@ const HEADER_PATTERNS: readonly (readonly [RegExp, ColumnRole])[] = [
     "targetDate",
   ],
   [
-    /\bbehaviou?rs?\b|\brequirements?\b|\bshould reflect\b|\bcode should\b|\bcriteri(a|on)\b|\b(sub-?|supporting |core )?principles?\b|\bexpectations?\b|\bwhat good looks like\b|\bquestions?\b|\bkey lines of enquiry\b|\bstandards? to\b/,
+    /\bbehaviou?rs?\b|\brequirements?\b|\bshould reflect\b|\bcode should\b|\bcriteri(a|on)\b|\b(sub-?|supporting |core )?principles?\b|\bexpectations?\b|\bwhat good looks like\b|\bquestions?\b|\bkey lines of enquiry\b|\bstandards? to\b|^standards?$/,
     "requirement",
   ],
   [/\bscores?\b|\bratings?\b|\bself[- ]?assess|\bassessment\b|\bgrade\b/, "score"],

@@ -43,7 +43,8 @@ export function unreadReason(schedule: Schedule): string {
  * Never a silent pass. A workbook in which no schedule is read gets one finding, on the row that
  * came closest to a schedule's header, saying what it lacked; each sheet that looks like a
  * schedule but cannot be read (rated in words nothing places) gets one finding on its score
- * header instead, even where other schedules were read.
+ * header instead, even where other schedules were read; so does each sheet in which nothing was
+ * found though its headers describe a self-assessment.
  */
 export const noScheduleFound: WorkbookRule = ({ grids, result, skipped }) => {
   const sheets = new Set<string>();
@@ -60,9 +61,15 @@ export const noScheduleFound: WorkbookRule = ({ grids, result, skipped }) => {
       `Sheet '${schedule.sheet}' row ${schedule.headerRow} looks like a schedule but could not be read: ${unreadReason(schedule)}`
     )
   );
-  if (result.schedules.length > 0) return unread;
+  const missed = result.unreadSheets.map((m) =>
+    finding(m.sheet, m.row, m.column, `Not checked, though it looks like a schedule: ${m.what}`)
+  );
+  if (result.schedules.length > 0) return [...unread, ...missed];
   if (unread.length > 0)
-    return unread.map((f) => ({ ...f, message: `No schedule could be read. ${f.message}` }));
+    return [...unread, ...missed].map((f) => ({
+      ...f,
+      message: `No schedule could be read. ${f.message}`,
+    }));
   const visible = grids.filter((g) => !skipped.has(g.name));
   const closest = closestToSchedule(visible);
   if (closest)

@@ -554,7 +554,12 @@ function notReadIn(inputs: readonly SummaryInput[]): string[] {
   return inputs.flatMap(({ source, result }) => {
     const name = source || "this workbook";
     if (result.schedules.length === 0) return [name];
-    const sheets = [...new Set(result.unread.map((u) => u.schedule.sheet))];
+    const sheets = [
+      ...new Set([
+        ...result.unread.map((u) => u.schedule.sheet),
+        ...result.unreadSheets.map((m) => m.sheet),
+      ]),
+    ];
     return sheets.map((sheet) => `sheet '${sheet}'${several ? ` of ${name}` : ""}`);
   });
 }
