@@ -258,6 +258,13 @@ const lastRequirementText = new WeakMap<RequirementRecord, string>();
 /** Marks that leave a tick box empty: a cross, a dash, "No" written in the box. */
 const UNMARKED = /^(|-+|\.|n|no|false|0|x?\u2717|\u2718|\u00d7|\u00fb|\u2610)$/;
 
+/** A cross: "not this one" beside a tick, but the mark itself where it is the only one in the row. */
+const CROSS = /^(x?\u2717|\u2718|\u00d7|\u00fb)$/;
+
+function isCross(value: CellValue): boolean {
+  return typeof value === "string" && CROSS.test(normaliseWord(value));
+}
+
 /** Is a tick box marked: a tick, "x", "Y", a check mark, TRUE, or anything written in it? */
 export function isMarked(value: CellValue): boolean {
   if (value === null) return false;
@@ -280,6 +287,10 @@ function readRow(
   if (ticks) {
     // The marked boxes stand for the score: one names its level; several are read as one entry.
     marks = ticks.filter((t) => isMarked(cellAt(grid, row, t.column))).map((t) => t.level);
+    if (marks.length === 0) {
+      const crossed = ticks.filter((t) => isCross(cellAt(grid, row, t.column)));
+      if (crossed.length === 1) marks = [crossed[0].level];
+    }
     score = marks.length ? marks.join(" and ") : null;
   }
   return {
