@@ -174,4 +174,45 @@ describe("the findings list with 8,000 findings", () => {
     expect(shown.length).toBeLessThan(40);
     expect(screen.getByRole("heading", { name: "Local Code (1000 findings)" })).toBeTruthy();
   });
+
+  it("a cell selected in Excel whose finding the filter hides clears the filter and shows it", async () => {
+    const findings = bigReturn(40);
+    // What the pane does when a cell is selected in Excel: choose its finding, reveal it.
+    function Selecting() {
+      const [chosen, setChosen] = useState<Finding | null>(null);
+      const [reveal, setReveal] = useState(0);
+      return (
+        <FluentProvider theme={webLightTheme}>
+          <button
+            type="button"
+            onClick={() => {
+              setChosen(findings[2].finding);
+              setReveal((n) => n + 1);
+            }}
+          >
+            select D12 in Excel
+          </button>
+          <FindingsList
+            findings={findings}
+            chosen={chosen}
+            onChoose={setChosen}
+            selectVerb="Show"
+            revealChosen={reveal}
+          />
+        </FluentProvider>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Selecting />);
+    const warnings = screen.getByRole("button", {
+      name: "A weak score has no improvement action: 10 findings",
+    });
+    await user.click(warnings);
+    expect(warnings.getAttribute("aria-pressed")).toBe("true");
+    expect(screen.queryByRole("button", { name: /cell D12, error:/ })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "select D12 in Excel" }));
+    const marked = await screen.findByRole("button", { name: /cell D12, error:/ });
+    expect(marked.getAttribute("aria-current")).toBe("true");
+    expect(warnings.getAttribute("aria-pressed")).toBe("false");
+  });
 });

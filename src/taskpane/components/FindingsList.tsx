@@ -247,6 +247,13 @@ export function FindingsList({
 }: FindingsListProps) {
   const styles = useStyles();
   const [rule, setRule] = useState<string>(ALL);
+  // A cell selected in Excel whose finding the rule filter hides: the filter gives way, so the
+  // list can show what the officer is looking at.
+  const [revealBefore, setRevealBefore] = useState(revealChosen);
+  if (revealChosen !== revealBefore) {
+    setRevealBefore(revealChosen);
+    if (chosen && rule !== ALL && chosen.rule !== rule) setRule(ALL);
+  }
   const counts = useMemo(() => {
     const m = new Map<RuleId, number>();
     for (const f of findings) m.set(f.finding.rule, (m.get(f.finding.rule) ?? 0) + 1);
