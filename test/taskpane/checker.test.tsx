@@ -181,6 +181,17 @@ describe("task pane", () => {
     await waitFor(() => expect(document.activeElement).toBe(settings));
   });
 
+  it("Escape closes Settings from the Settings button too, not only from inside the form", async () => {
+    const { user } = await checked();
+    const settings = screen.getByRole("button", { name: "Settings" });
+    await user.click(settings);
+    await screen.findByRole("form", { name: "Settings" });
+    settings.focus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("form", { name: "Settings" })).toBeNull();
+    expect(document.activeElement).toBe(settings);
+  });
+
   it("before a check, Settings is focusable and says why it is not available", async () => {
     const host = new FakeHost(gridsFromSpecs(RIVERBEND_SHEETS));
     const { user } = renderPane(host);

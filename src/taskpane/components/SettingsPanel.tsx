@@ -216,6 +216,18 @@ export function SettingsPanel({
     setLeadWords(d.leadPlaceholders.join("\n"));
   };
 
+  // Escape closes Settings wherever focus is in the pane (on the Settings button too), unless what
+  // has focus used it first: an open finding's preview closes before Settings does.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      e.preventDefault();
+      onCancel();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [onCancel]);
+
   return (
     <form
       ref={form}
@@ -224,12 +236,6 @@ export function SettingsPanel({
       onSubmit={(e) => {
         e.preventDefault();
         if (valid) save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          onCancel();
-        }
       }}
     >
       <Subtitle2 as="h2">Settings</Subtitle2>
