@@ -685,6 +685,33 @@ describe("the plan", () => {
     );
   });
 
+  it("never starts a page with a section table's total: it stays with the rows it adds up", () => {
+    const plans = [
+      summaryOf([
+        {
+          source: "riverbend-local-code.xlsx",
+          sheets: RIVERBEND_SHEETS,
+          lastYear: RIVERBEND_LAST_YEAR_SHEETS,
+          // The file `npm run demo` compares with: its name takes two lines, which puts the
+          // total at the foot of the first page.
+          lastYearSource: "riverbend-local-code-2024-25.xlsx",
+        },
+      ]),
+      ...CASES.map((c) => summaryOf([{ source: "a.xlsx", sheets: c.sheets }])),
+    ].map((summary) => planCommitteeSheets(summary).sheets[0]);
+    let breaks = 0;
+    for (const sheet of plans)
+      for (const b of sheet.page.rowBreaks) {
+        breaks++;
+        // After a break: the repeated header (if any), then the first row of the page.
+        const firstRows = [b + 1, b + 2].map(
+          (row) => sheet.cells.find((c) => c.row === row && c.col === 1)?.value
+        );
+        expect(firstRows).not.toContain("All sections");
+      }
+    expect(breaks).toBeGreaterThan(0);
+  });
+
   it("cuts no text short: a text wider than its cell (merged span included) wraps, on every fixture's pack", () => {
     const clipped: string[] = [];
     const returns: ReturnSpec[][] = [

@@ -15,6 +15,8 @@ export interface ReturnSpec {
   readonly sheets: readonly SheetSpec[];
   /** Last year's workbook for this return. */
   readonly lastYear?: readonly SheetSpec[];
+  /** Last year's file name, as the paper names it ("last-year.xlsx" where not given). */
+  readonly lastYearSource?: string;
 }
 
 /** The committee summary of one or more returns, each checked as the pane and the CLI check it. */
@@ -31,7 +33,7 @@ export function summaryOf(
         asAt: AS_AT,
         lastYear: r.lastYear
           ? lastYearReturn(
-              "last-year.xlsx",
+              r.lastYearSource ?? "last-year.xlsx",
               scoreGrids(gridsFromSpecs(r.lastYear), { settings }).schedules,
               settings
             )

@@ -188,6 +188,7 @@ export function sectionsBlock(b: SheetBuilder, summary: CommitteeSummary): void 
       },
     ];
     b.table(columns, rows, {
+      totalLast: rows.length > group.sections.length,
       rowLook: (s) => (s === group.total ? { bold: true } : undefined),
     });
   }

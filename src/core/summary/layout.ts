@@ -193,12 +193,18 @@ export class SheetBuilder {
   /**
    * A table: a header row, then a row per item. Its header repeats at the top of any page it
    * continues onto; `together` keeps it whole on one page (a chart's data, which must stay one
-   * block of cells). Returns the lines of its header and of its first and last rows.
+   * block of cells); `totalLast` keeps the last row (a total) on the page of the row above it, so
+   * a total never stands alone under a repeated header. Returns the lines of its header and of its
+   * first and last rows.
    */
   table<T>(
     columns: readonly Column<T>[],
     rows: readonly T[],
-    options: { together?: boolean; rowLook?: (row: T) => CellLook | undefined } = {}
+    options: {
+      together?: boolean;
+      totalLast?: boolean;
+      rowLook?: (row: T) => CellLook | undefined;
+    } = {}
   ): { header: number; first: number; last: number; edges: number[] } {
     const widths = this.columnWidths(columns);
     const edges = [0];
@@ -230,7 +236,12 @@ export class SheetBuilder {
             ...c.look?.(row),
           },
         })),
-        { header, keepWithNext: options.together === true && r < rows.length - 1 }
+        {
+          header,
+          keepWithNext:
+            (options.together === true && r < rows.length - 1) ||
+            (options.totalLast === true && r === rows.length - 2),
+        }
       );
       if (first < 0) first = index;
     });
