@@ -6,6 +6,8 @@ import { CASES } from "./fixtures/cases";
 import { CSV_TEXT, encryptedWorkbook, legacyXls, zipWithoutWorkbook } from "./helpers/bad-files";
 import { writeWorkbook } from "./helpers/check-fixture";
 import { runCli } from "./helpers/run-cli";
+import { RIVERBEND_FILE } from "../examples/riverbend";
+import { RIVERBEND_LAST_YEAR_SHEETS } from "../examples/riverbend-last-year";
 import { buildWorkbook } from "./helpers/workbook-builder";
 
 const BIN = join(__dirname, "..", "bin", "govcheck.js");
@@ -264,6 +266,38 @@ describe("password-protected returns", () => {
       expect.stringMatching(/: the password given does not open this workbook/),
     ]);
   });
+
+  it("a protected last year's workbook: --password opens it too, without it one line says what to do", async () => {
+    const last = join(dir, "last-year.xlsx");
+    writeFileSync(
+      last,
+      encryptedWorkbook(await buildWorkbook(RIVERBEND_LAST_YEAR_SHEETS), "s3cret", "agile")
+    );
+    const out = join(dir, "travel.xlsx");
+    const args = ["summarise", RIVERBEND_FILE, "--previous", last, "-o", out];
+    const locked = run(args);
+    expect(locked.status).toBe(2);
+    expect(locked.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /last-year\.xlsx: last year's workbook is password-protected: add --password to be asked for it \(or set GOVCHECK_PASSWORD\); no summary written$/
+      ),
+    ]);
+    // The return is not protected: the one password asked for is last year's.
+    const opened = run([...args, "--password", "--force"], "s3cret\n");
+    expect(opened.stderr).toBe("");
+    expect(opened.status).toBe(0);
+    expect(opened.stdout).toMatch(/^wrote /);
+    const wrong = run(["validate", RIVERBEND_FILE, "--previous", last, "--password"], "S3cret\n");
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/last-year\.xlsx: the password given does not open this workbook/),
+    ]);
+    const fromEnv = run(["validate", RIVERBEND_FILE, "--previous", last], undefined, {
+      GOVCHECK_PASSWORD: "s3cret",
+    });
+    expect(fromEnv.status).toBe(1);
+    expect(fromEnv.stdout).toMatch(/carried-forward/);
+  }, 120_000);
 
   it("summarise opens it the same way", () => {
     const out = join(dir, "committee.xlsx");

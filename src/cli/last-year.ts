@@ -32,7 +32,10 @@ interface PackedReturn {
 
 /** What the worker sends back: last year's return, or the reason it could not be read. */
 export type LastYearReply =
-  { readonly ok: LastYearReturn } | { readonly unreadable: string } | { readonly failed: string };
+  | { readonly ok: LastYearReturn }
+  /** `locked`: it is encrypted and no password was given, so asking for one may open it. */
+  | { readonly unreadable: string; readonly locked?: boolean }
+  | { readonly failed: string };
 
 type PackedReply = { readonly packed: PackedReturn } | Exclude<LastYearReply, { ok: unknown }>;
 
@@ -118,12 +121,9 @@ export async function lastYearHere(
     return { ok: lastYearReturn(source, schedules, settings) };
   } catch (err) {
     if (err instanceof WorkbookReadError)
-      return {
-        unreadable:
-          err.kind === "password-required"
-            ? "last year's workbook is password-protected: set GOVCHECK_PASSWORD to its password to compare with it"
-            : err.message,
-      };
+      return err.kind === "password-required"
+        ? { unreadable: "last year's workbook is password-protected", locked: true }
+        : { unreadable: err.message };
     return { failed: err instanceof Error ? err.message : String(err) };
   }
 }

@@ -107,6 +107,11 @@ class PasswordSource {
     return this.io.env?.GOVCHECK_PASSWORD || undefined;
   }
 
+  /** Will `ask` ask (--password given)? */
+  get willAsk(): boolean {
+    return this.flags.password === true && this.io.askPassword !== undefined;
+  }
+
   /** Asks (once) when --password was given; undefined when it was not. */
   async ask(file: string): Promise<string | undefined> {
     if (this.known !== undefined) return this.known;
@@ -133,11 +138,11 @@ async function readEach(
   files: readonly string[],
   io: Io,
   flags: ReadFlags,
+  passwords: PasswordSource,
   use: (file: string, grids: Grid[], notes: readonly string[]) => void,
   failed: (file: string, message: string) => void = () => undefined,
   suffix = ""
 ): Promise<number> {
-  const passwords = new PasswordSource(flags, io);
   let unreadable = 0;
   for (const file of files) {
     const bar = new ProgressBar(`reading ${terminalSafe(file)}`);
@@ -187,7 +192,8 @@ function lastYears(
   files: readonly string[],
   previous: readonly string[],
   settings: Settings,
-  io: Io
+  io: Io,
+  passwords: PasswordSource
 ): {
   readonly check: string | null;
   readonly read: (suffix?: string) => Promise<(LastYearReturn | undefined)[] | null>;
@@ -205,7 +211,18 @@ function lastYears(
       read: async () => null,
     };
   const replies: Promise<LastYearReply>[] = previous.map((p) =>
-    readLastYear(p, basename(p), settings, io.env?.GOVCHECK_PASSWORD || undefined)
+    readLastYear(p, basename(p), settings, passwords.known).then(async (reply) => {
+      // Protected, and no password known: the one asked for (once, for every file) is tried.
+      if (!("locked" in reply && reply.locked)) return reply;
+      const password = await passwords.ask(p).catch(() => undefined);
+      if (password === undefined)
+        return {
+          unreadable: passwords.willAsk
+            ? `${reply.unreadable} and no password was given`
+            : `${reply.unreadable}: add --password to be asked for it (or set GOVCHECK_PASSWORD)`,
+        };
+      return readLastYear(p, basename(p), settings, password);
+    })
   );
   return {
     check: null,
@@ -248,7 +265,8 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     io.err(`govcheck: ${terminalSafe(err.message)}\n`);
     return EXIT_UNREADABLE;
   }
-  const previous = lastYears(files, flags.previous ?? [], settings, io);
+  const passwords = new PasswordSource(flags, io);
+  const previous = lastYears(files, flags.previous ?? [], settings, io, passwords);
   if (previous.check) {
     io.err(`govcheck: ${previous.check}\n`);
     return EXIT_UNREADABLE;
@@ -263,6 +281,7 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     files,
     io,
     flags,
+    passwords,
     (file, grids) => {
       const found = recogniseGrids(grids, { settings });
       // Never a silent pass: a return with no schedule read says so, and says why.
@@ -308,7 +327,8 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
 
 async function validateCommand(files: string[], flags: ValidateFlags, io: Io): Promise<number> {
   const settings = settingsFrom(flags);
-  const previous = lastYears(files, flags.previous ?? [], settings, io);
+  const passwords = new PasswordSource(flags, io);
+  const previous = lastYears(files, flags.previous ?? [], settings, io, passwords);
   if (previous.check) {
     io.err(`govcheck: ${previous.check}\n`);
     return EXIT_UNREADABLE;
@@ -322,6 +342,7 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
     files,
     io,
     flags,
+    passwords,
     (file, grids) => {
       const result = validateGrids(grids, {
         settings,
