@@ -245,6 +245,26 @@ describe("govcheck summarise", () => {
     expect(() => readFileSync(out)).toThrow();
   });
 
+  it("refuses a --previous in which no schedule can be read, as the pane does: never a silent comparison with nothing", async () => {
+    const out = join(dir, "compared-with-nothing.xlsx");
+    const cover = await writeWorkbook(
+      [{ name: "Cover", rows: [["Annual governance review 2024/25"], ["Policy team"]] }],
+      "last-year-cover"
+    );
+    const summarised = await runCli("summarise", RIVERBEND_FILE, "--previous", cover, "-o", out);
+    expect(summarised.code).toBe(2);
+    expect(summarised.err).toMatch(
+      /^govcheck: .*last-year-cover-\d+\.xlsx: no self-assessment schedule was found in it, so there is nothing to compare with; no summary written\n$/
+    );
+    expect(() => readFileSync(out)).toThrow();
+    const validated = await runCli("validate", RIVERBEND_FILE, "--previous", cover, "--json");
+    expect(validated.code).toBe(2);
+    expect(validated.out).toBe("");
+    expect(validated.err).toMatch(
+      /last-year-cover-\d+\.xlsx: no self-assessment schedule was found/
+    );
+  });
+
   it("validate --previous and --as-at report carried-forward actions and passed dates", async () => {
     const run = await runCli(
       "validate",

@@ -118,6 +118,13 @@ export async function lastYearHere(
     const grids = await readWorkbookFile(file, { password });
     // Last year's scores and entries are all that is compared: no facts of its own are needed.
     const { schedules } = recogniseGrids(grids, { settings });
+    // Never a silent comparison with nothing: the wrong file given (a cover, a summary) says so,
+    // as it does in the pane.
+    if (schedules.length === 0)
+      return {
+        unreadable:
+          "no self-assessment schedule was found in it, so there is nothing to compare with",
+      };
     return { ok: lastYearReturn(source, schedules, settings) };
   } catch (err) {
     if (err instanceof WorkbookReadError)
