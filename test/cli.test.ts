@@ -203,6 +203,10 @@ describe("govcheck validate", () => {
     expect(oneWord.code).toBe(2);
     expect(oneWord.err).toMatch(/MIN-MAX, such as 1-5, or words worst first/);
     expect((await runCli("frobnicate")).code).toBe(2);
+    // A day that does not exist is refused, not read as the day it rolls on to.
+    const noSuchDay = await runCli("validate", "x.xlsx", "--as-at", "31/02/2026");
+    expect(noSuchDay.code).toBe(2);
+    expect(noSuchDay.err).toMatch(/give a date as dd\/mm\/yyyy or yyyy-mm-dd/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { targetDay, ukDate } from "../src/core/dates";
 import { ProgressBar } from "../src/cli/progress";
 import { roleOfHeader } from "../src/core/recognise/roles";
 import {
@@ -111,6 +112,26 @@ describe("score values", () => {
     expect(parseScore({ error: "#REF!" })).toEqual({ kind: "error", code: "#REF!" });
     expect(parseScore(new Date(0))).toEqual({ kind: "date" });
     expect(parseScore(false)).toEqual({ kind: "boolean", value: false });
+  });
+});
+
+describe("target dates", () => {
+  it("reads the days officers type, and no day that does not exist as another day", () => {
+    const day = (text: string) => {
+      const d = targetDay(text);
+      return d && ukDate(d);
+    };
+    expect(day("31/03/2026")).toBe("31/03/2026");
+    expect(day("2026-03-31")).toBe("31/03/2026");
+    expect(day("29/02/2028")).toBe("29/02/2028");
+    expect(day("1.4.26")).toBe("01/04/2026");
+    // Excel keeps these as text; read as dates they rolled on ("31/02/2026" as 03/03/2026).
+    expect(day("31/02/2026")).toBeUndefined();
+    expect(day("29/02/2027")).toBeUndefined();
+    expect(day("45/13/2020")).toBeUndefined();
+    expect(day("00/03/2026")).toBeUndefined();
+    expect(day("2026-02-30")).toBeUndefined();
+    expect(day("2026-13-01")).toBeUndefined();
   });
 });
 

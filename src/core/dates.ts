@@ -30,16 +30,22 @@ function parseDayText(value: string): Date | undefined {
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(text);
   if (m) {
     const year = Number(m[3]) < 100 ? 2000 + Number(m[3]) : Number(m[3]);
-    return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[1])));
+    return existingDay(year, Number(m[2]), Number(m[1]));
   }
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (m) return existingDay(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(?:end of |by )?([a-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(text);
   if (m && MONTHS.includes(m[1]))
     return new Date(Date.UTC(Number(m[2]), MONTHS.indexOf(m[1]) + 1, 0));
   m = /^q([1-4])\s+(\d{4})$/.exec(text);
   if (m) return new Date(Date.UTC(Number(m[2]), Number(m[1]) * 3, 0));
   return undefined;
+}
+
+/** The day, or undefined where there is no such day ("31/02/2026" is text to Excel, not March). */
+function existingDay(year: number, month: number, day: number): Date | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
 }
 
 /**
