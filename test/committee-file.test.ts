@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
@@ -82,8 +82,13 @@ describe("govcheck summarise", () => {
     const { code, err } = await runCli("summarise", file, "-o", out);
     expect(code).toBe(1);
     expect(err).toMatch(
-      /^govcheck: .+: No self-assessment schedule found: sheet 'FM Code' row 6 has .* but no column read as a rating\n$/
+      /^govcheck: .+: No self-assessment schedule found: sheet 'FM Code' row 6 has .* but no column read as a rating\ngovcheck: no schedule was read from the return; no summary written\n$/
     );
+    // A pack of nothing is not written; beside a return that was read, the pack names it.
+    expect(existsSync(out)).toBe(false);
+    const both = await runCli("summarise", RIVERBEND_FILE, file, "-o", out);
+    expect(both.code).toBe(1);
+    expect(existsSync(out)).toBe(true);
   });
 
   it("writes the committee workbook and refuses to write over an input", async () => {

@@ -301,6 +301,13 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
   // no summary was written.
   const last = await previous.read("; no summary written");
   if (unreadable || last === null) return EXIT_UNREADABLE;
+  // A pack of nothing would only repeat, on paper, what each return's line has said.
+  if (nothingRead === files.length) {
+    io.err(
+      `govcheck: no schedule was read from ${files.length === 1 ? "the return" : `any of the ${files.length} returns`}; no summary written\n`
+    );
+    return EXIT_FINDINGS;
+  }
   const inputs: SummaryInput[] = files.map((file, i) => ({
     source: basename(file),
     result: withFacts(recognised[i], { asAt, lastYear: last[i] }),
