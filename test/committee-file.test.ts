@@ -10,6 +10,7 @@ import { planCommitteeSheets } from "../src/core/summary/plan";
 import { readWorkbookFile } from "../src/file";
 import { committeeWorkbook } from "../src/file/committee-workbook";
 import { noRatingColumn } from "./fixtures/cases/no-rating-column";
+import { sheetLeftUnread } from "./fixtures/cases/sheet-left-unread";
 import { writeWorkbook } from "./helpers/check-fixture";
 import { summaryOf } from "./helpers/committee";
 import { convertWithLibreOffice } from "./helpers/libreoffice";
@@ -88,6 +89,17 @@ describe("govcheck summarise", () => {
     expect(existsSync(out)).toBe(false);
     const both = await runCli("summarise", RIVERBEND_FILE, file, "-o", out);
     expect(both.code).toBe(1);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it("names on the terminal a sheet left out beside schedules that were read, as the paper does", async () => {
+    const file = await writeWorkbook(sheetLeftUnread.sheets);
+    const out = join(dir, "left-out.xlsx");
+    const { code, err } = await runCli("summarise", file, "-o", out);
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /^govcheck: .+: Not checked, though it looks like a schedule: sheet 'FM Code' row 3 has .* but no column read as a rating\n$/
+    );
     expect(existsSync(out)).toBe(true);
   });
 

@@ -277,6 +277,7 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
   // last year's are needed only for the facts.
   const recognised: RecognisedWorkbook[] = [];
   let nothingRead = 0;
+  let leftOut = 0;
   const unreadable = await readEach(
     files,
     io,
@@ -284,12 +285,15 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     passwords,
     (file, grids) => {
       const found = recogniseGrids(grids, { settings });
-      // Never a silent pass: a return with no schedule read says so, and says why.
-      if (found.schedules.length === 0) {
-        nothingRead++;
+      // Never a silent pass: a return with no schedule read says so, and says why; so does a
+      // sheet left out of the summary beside schedules that were read.
+      if (found.schedules.length === 0) nothingRead++;
+      if (found.schedules.length === 0 || found.unread.length || found.unreadSheets.length) {
         for (const f of validateGrids(grids, { settings }).findings)
-          if (f.rule === "no-schedule-found")
+          if (f.rule === "no-schedule-found") {
+            leftOut++;
             io.err(`govcheck: ${terminalSafe(file)}: ${terminalSafe(f.message)}\n`);
+          }
       }
       recognised.push(found);
     },
@@ -329,7 +333,7 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
       `${summary.groups.reduce((n, g) => n + g.total.sections, 0)} sections, ${summary.actions.length} items in the action plan, ${summary.exceptions.length} exceptions; ` +
       `requirements above the weak threshold: ${shareText(summary.aboveThreshold, summary.requirements)}.\n`
   );
-  return nothingRead ? EXIT_FINDINGS : EXIT_CLEAN;
+  return leftOut ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 async function validateCommand(files: string[], flags: ValidateFlags, io: Io): Promise<number> {
