@@ -13,6 +13,8 @@ export interface NearMiss {
   readonly what: string;
   /** What the row's headers name. */
   readonly roles: readonly ColumnRole[];
+  /** Rows under the header (up to 200 looked at) with something in its requirement column. */
+  readonly filledRows: number;
 }
 
 /** The columns that record an assessment, beside what is assessed and its evidence. */
@@ -27,11 +29,13 @@ const RECORDED: readonly ColumnRole[] = [
 
 /**
  * Does a sheet's nearest header describe a self-assessment: what is assessed, its evidence, and
- * something recorded against it? An officer's own action plan (no evidence), summary (no
- * requirements) or the framework's text pasted in for reference (nothing recorded) does not.
+ * something recorded against it, with requirements under it? An officer's own action plan (no
+ * evidence), a summary (no requirements), the framework's text pasted in for reference (nothing
+ * recorded) or a blank copy of the template (nothing under its header) does not.
  */
 export function looksAssessed(miss: NearMiss): boolean {
   return (
+    miss.filledRows > 0 &&
     miss.roles.includes("requirement") &&
     miss.roles.includes("evidence") &&
     RECORDED.some((r) => miss.roles.includes(r))
@@ -81,6 +85,15 @@ function rolesOfRow(grid: Grid, row: number, right: number): Candidate["roles"] 
     if (role && !roles.has(role)) roles.set(role, { column: c, text });
   }
   return strings >= 2 && roles.size > 0 ? roles : undefined;
+}
+
+/** Rows under a header with something in the given column: a blank template's header has none. */
+function filledUnder(grid: Grid, row: number, column: number | undefined): number {
+  if (column === undefined) return 0;
+  let filled = 0;
+  const end = Math.min(lastRow(grid), row + 200);
+  for (let r = row + 1; r <= end; r++) if (cellText(cellAt(grid, r, column)) !== "") filled++;
+  return filled;
 }
 
 /** Why a row that reads as a header made no schedule: nothing under it, or a summary's averages. */
@@ -157,5 +170,6 @@ export function closestToSchedule(grids: readonly Grid[]): NearMiss | undefined 
     column: rating?.column ?? best.column,
     what,
     roles: [...best.roles.keys()],
+    filledRows: filledUnder(best.grid, best.row, best.roles.get("requirement")?.column),
   };
 }
