@@ -333,7 +333,7 @@ describe("task pane", () => {
     const schedules = await screen.findByRole("list", { name: "Schedules found" });
     await waitFor(() =>
       expect(within(schedules).getAllByRole("listitem")[1].textContent).toMatch(
-        /Partnerships, header row 2: 3 requirements, scale Bronze, Silver, Gold \(worst to best\), weak at 1/
+        /Partnerships, header row 2: 3 requirements, scale Bronze, Silver, Gold \(worst to best\), weak at Bronze or worse/
       )
     );
     expect(
