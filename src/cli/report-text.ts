@@ -1,5 +1,5 @@
 import { type Finding, severityCounts } from "../core/findings";
-import { describeScale } from "../core/recognise/scale";
+import { describeScale, weakAt } from "../core/recognise/scale";
 import type { ValidationResult } from "../core/validate";
 import { terminalSafe } from "./terminal-text";
 import { plural } from "../core/words";
@@ -19,9 +19,8 @@ export function reportText(file: string, result: ValidationResult): string {
       `${file}: ${plural(result.schedules.length, "schedule")}, ${plural(requirements, "requirement")}`
     );
   for (const { schedule, scale, weakThreshold } of result.schedules) {
-    const worse = scale.direction === "ascending" ? "or lower" : "or higher";
     lines.push(
-      `  ${safe(schedule.sheet)}, header row ${schedule.headerRow}: "${safe(schedule.title)}", scale ${safe(describeScale(scale))}, weak at ${weakThreshold} ${worse}`
+      `  ${safe(schedule.sheet)}, header row ${schedule.headerRow}: "${safe(schedule.title)}", scale ${safe(describeScale(scale))}, weak at ${safe(weakAt(scale, weakThreshold))}`
     );
   }
   for (const { schedule } of result.unread)

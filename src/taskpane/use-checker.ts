@@ -24,6 +24,14 @@ export interface PaneWorkbook {
   readonly password?: string;
 }
 
+/**
+ * The same file picked twice: a browser gives no path, so its name, size and time of last change.
+ * Last year's return is often named as this year's, in another folder: the name alone is not it.
+ */
+function sameFile(a: File, b: File): boolean {
+  return a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
+}
+
 /** A file that opened no further than its password: the pane asks for it. */
 export interface PasswordRequest {
   /** The file's name. */
@@ -910,6 +918,12 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
         async (run) => {
           const workbook = latest.current.workbook;
           if (!workbook) return {};
+          // As the CLI refuses a --previous that is one of this year's returns: this year's file
+          // compared with itself reads as every weak score carried forward.
+          if (workbook.file && sameFile(workbook.file, file))
+            throw new Error(
+              `${file.name} is the workbook being checked, not last year's: choose last year's workbook`
+            );
           const lastYear = {
             file,
             name: file.name,

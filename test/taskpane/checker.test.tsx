@@ -333,7 +333,7 @@ describe("task pane", () => {
     const schedules = await screen.findByRole("list", { name: "Schedules found" });
     await waitFor(() =>
       expect(within(schedules).getAllByRole("listitem")[1].textContent).toMatch(
-        /Partnerships, header row 2: 3 requirements, scale Bronze, Silver, Gold \(worst to best\), weak at 1/
+        /Partnerships, header row 2: 3 requirements, scale Bronze, Silver, Gold \(worst to best\), weak at Bronze or worse/
       )
     );
     expect(
@@ -377,6 +377,19 @@ describe("the row preview (a workbook outside Excel)", () => {
     await user.click(within(again).getByRole("button", { name: "Close the preview" }));
     expect(screen.queryByRole("region", { name: "Row preview" })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(d13));
+  });
+
+  it("shows a date in the row as the finding states it, dd/mm/yyyy", async () => {
+    const { user } = await checked(fileHost());
+    const g16 = screen.getByRole("button", {
+      name: /^Show Local Code 2025-26 cell G16, warning: Score 2 is weak and its target date \(31\/12\/2025\) has passed/,
+    });
+    await user.click(g16);
+    const preview = await screen.findByRole("region", { name: "Row preview" });
+    // Not 2025-12-31 beside a message that says 31/12/2025.
+    expect(
+      await within(preview).findByLabelText("Cell G16, the cell to fix: 31/12/2025")
+    ).toBeTruthy();
   });
 
   it("choosing three findings one after another moves the preview each time", async () => {

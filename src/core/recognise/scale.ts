@@ -206,6 +206,16 @@ export function describeScale(scale: Scale): string {
   return `${numbers}, in words ${scale.levels[0]} to ${scale.levels[scale.levels.length - 1]}`;
 }
 
+/**
+ * Where weakness starts, as an officer reads the scale: "3 or lower", "3 or higher" (1 best),
+ * "Amber or worse" on a scale of words.
+ */
+export function weakAt(scale: Scale, weakThreshold: number): string {
+  if (scale.levels && !scale.numbered) return `${levelLabel(scale, weakThreshold)} or worse`;
+  const worse = scale.direction === "ascending" ? "or lower" : "or higher";
+  return `${levelLabel(scale, weakThreshold)} ${worse}`;
+}
+
 /** The levels allowed, for a message: "Red, Amber or Green", "a whole number from 1 to 5". */
 export function allowedOnScale(scale: Scale): string {
   if (scale.levels && !scale.numbered) {

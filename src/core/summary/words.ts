@@ -1,7 +1,7 @@
 import { ukDate } from "../dates";
 import type { ExceptionRule } from "../facts/exceptions";
 import type { Travel } from "../facts/record-facts";
-import { type Scale, describeScale } from "../recognise/scale";
+import { type Scale, describeScale, weakAt } from "../recognise/scale";
 import type { RagRule } from "../settings";
 import { levelLabel, worstLevel } from "./levels";
 import type { ActionItem, Rag } from "./model";
@@ -37,13 +37,12 @@ export function scaleWords(scale: Scale, weakThreshold: number | null): string {
   if (scale.levels && !scale.numbered) {
     const terms = `rated ${scale.levels.join(", ")} (worst to best)`;
     if (weakThreshold === null) return terms;
-    return `${terms}; weak at ${levelLabel(scale, weakThreshold)} or worse`;
+    return `${terms}; weak at ${weakAt(scale, weakThreshold)}`;
   }
   const best = scale.direction === "ascending" ? scale.max : scale.min;
   const terms = `scored ${scale.min}-${scale.max}, ${levelLabel(scale, best)} best`;
   if (weakThreshold === null) return terms;
-  const worse = scale.direction === "ascending" ? "or lower" : "or higher";
-  return `${terms}; weak at ${levelLabel(scale, weakThreshold)} ${worse}`;
+  return `${terms}; weak at ${weakAt(scale, weakThreshold)}`;
 }
 
 /** The rule in force, as the key states it. */

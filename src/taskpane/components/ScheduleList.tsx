@@ -1,5 +1,6 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { describeScale } from "../../core/recognise/scale";
+import { describeScale, weakAt } from "../../core/recognise/scale";
+import { plural } from "../../core/words";
 import type { ScheduleView } from "../engine/protocol";
 
 const useStyles = makeStyles({
@@ -42,9 +43,8 @@ export function ScheduleList({ schedules }: ScheduleListProps) {
         <li key={s.id} className={styles.item}>
           <Text weight="semibold">{s.title}</Text>
           <Caption1>
-            {s.sheet}, header row {s.headerRow}: {s.requirements} requirements, scale{" "}
-            {describeScale(s.scale)}, weak at {s.weakThreshold}{" "}
-            {s.scale.direction === "ascending" ? "or lower" : "or higher"}
+            {s.sheet}, header row {s.headerRow}: {plural(s.requirements, "requirement")}, scale{" "}
+            {describeScale(s.scale)}, weak at {weakAt(s.scale, s.weakThreshold)}
           </Caption1>
         </li>
       ))}

@@ -7,6 +7,7 @@ import {
   columnLetters,
   lastColumn,
 } from "../../core/grid";
+import { ukDate } from "../../core/dates";
 import type { WorkbookHost, WorkbookRead } from "../../core/host";
 import { type Scale, defaultWeakThreshold } from "../../core/recognise/scale";
 import type { Schedule } from "../../core/recognise/schedule";
@@ -55,6 +56,11 @@ function scheduleView(schedule: Schedule, scale: Scale, weakThreshold: number): 
 
 function fractionOf(done: number | undefined, total: number | undefined): number {
   return total && done !== undefined ? Math.min(1, Math.max(0, done / total)) : 0;
+}
+
+/** A cell as the row preview shows it: a date as the findings write it, dd/mm/yyyy. */
+function shownText(value: CellValue): string {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? ukDate(value) : cellText(value);
 }
 
 function clipped(text: string): string {
@@ -227,8 +233,8 @@ export class CheckedWorkbook {
       cells.push({
         column: c,
         letter: columnLetters(c),
-        header: clipped(cellText(cellAt(grid, headerRow, c))),
-        text: clipped(cellText(cellAt(grid, row, c))),
+        header: clipped(shownText(cellAt(grid, headerRow, c))),
+        text: clipped(shownText(cellAt(grid, row, c))),
       });
     }
     return { sheet, row, headerRow, cells };

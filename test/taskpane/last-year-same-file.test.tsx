@@ -1,0 +1,102 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { configure, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { readFileSync } from "node:fs";
+import { RIVERBEND_SHEETS } from "../../examples/riverbend";
+import { RIVERBEND_LAST_YEAR_FILE } from "../../examples/riverbend-last-year";
+import { FileMode } from "../../src/taskpane/FileMode";
+import { EngineService } from "../../src/taskpane/engine/engine-service";
+import { EngineStarter } from "../../src/taskpane/engine/engine-session";
+import type { EnginePort, EngineRequest, EngineResponse } from "../../src/taskpane/engine/protocol";
+import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+import { fixDate } from "../helpers/fixed-date";
+
+configure({ asyncUtilTimeout: 10_000 });
+
+beforeAll(() => {
+  Object.defineProperty(window, "innerHeight", { configurable: true, value: 4000 });
+  window.scrollTo = () => undefined;
+});
+
+// Target dates are judged as at the committee the example is drafted for (March 2026).
+fixDate(new Date(Date.UTC(2026, 2, 2)));
+
+/**
+ * The real engine, except that this year's file is read as the Riverbend example's sheets (its
+ * bytes do not matter); last year's workbook is read from its bytes by the engine itself.
+ */
+function riverbendEngine(): EnginePort {
+  const port: EnginePort = {
+    onmessage: null,
+    onerror: null,
+    postMessage(request: EngineRequest) {
+      setTimeout(() => {
+        if (request.type === "check" && request.source.kind === "file") {
+          const read = { grids: gridsFromSpecs(RIVERBEND_SHEETS), ownSheets: [], notes: [] };
+          void service.handle({ ...request, source: { kind: "read", read } });
+          return;
+        }
+        void service.handle(request);
+      }, 0);
+    },
+    terminate() {},
+  };
+  const reply = (response: EngineResponse) =>
+    port.onmessage?.({ data: response } as MessageEvent<EngineResponse>);
+  const service = new EngineService(reply);
+  return port;
+}
+
+describe("file mode: compare with last year's workbook", () => {
+  it("refuses this year's file picked as last year's, and takes last year's even under the same name", async () => {
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <FileMode
+          openWorkbook={async (file) => {
+            const host = new FakeHost([], "file");
+            host.label = file.name;
+            return host;
+          }}
+          engine={new EngineStarter(true, riverbendEngine)}
+        />
+      </FluentProvider>
+    );
+    const thisYear = new File(
+      [new Uint8Array(readFileSync(RIVERBEND_LAST_YEAR_FILE))],
+      "return.xlsx",
+      {
+        lastModified: Date.UTC(2026, 1, 20),
+      }
+    );
+    await user.upload(screen.getByTestId("file-input"), thisYear);
+    await screen.findByRole("heading", { name: "Results for return.xlsx" });
+
+    // The same file again, as an officer does who picks from the wrong folder.
+    await user.upload(screen.getByLabelText("Last year's workbook"), thisYear);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(
+      /return\.xlsx is the workbook being checked, not last year's\. Choose last year's workbook\./
+    );
+    expect(alert.textContent).toMatch(/The results below are not compared with last year's\./);
+    expect(screen.queryByText(/^Comparing with/)).toBeNull();
+    expect(screen.queryByRole("button", { name: /Carried forward from last year/ })).toBeNull();
+
+    // Last year's return, saved under the same name in last year's folder: compared.
+    const lastYear = new File(
+      [new Uint8Array(readFileSync(RIVERBEND_LAST_YEAR_FILE))],
+      "return.xlsx",
+      {
+        lastModified: Date.UTC(2025, 1, 18),
+      }
+    );
+    await user.upload(screen.getByLabelText("Last year's workbook"), lastYear);
+    await screen.findByText(
+      "Comparing with return.xlsx: 20 requirements matched with last year's."
+    );
+    expect(screen.queryByRole("alert")).toBeNull();
+  }, 60_000);
+});
