@@ -38,8 +38,6 @@ import { type Checker, useChecker } from "./use-checker";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  // A button's label stays on one line; the toolbar wraps between buttons instead.
-  tool: { whiteSpace: "nowrap", flexShrink: 0 },
   region: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: {
     margin: 0,
@@ -119,7 +117,7 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
       )}
       <div className={styles.toolbar} role="toolbar" aria-label="Actions">
         <Button
-          className={styles.tool}
+          className={pane.tool}
           appearance="primary"
           icon={<CheckmarkCircleRegular />}
           onClick={() => void checker.check()}
@@ -131,7 +129,7 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
         {inExcel && (
           <>
             <Button
-              className={styles.tool}
+              className={pane.tool}
               icon={<HighlightRegular />}
               onClick={() => void checker.highlight()}
               disabledFocusable={busy || !view || view.findings.length === 0}
@@ -139,7 +137,7 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
               Highlight in workbook
             </Button>
             <Button
-              className={styles.tool}
+              className={pane.tool}
               icon={<EraserRegular />}
               onClick={() => void checker.clearHighlights()}
               disabledFocusable={busy}
@@ -149,7 +147,7 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
           </>
         )}
         <Button
-          className={styles.tool}
+          className={pane.tool}
           icon={<DocumentTableRegular />}
           onClick={() => void checker.buildCommitteeSummary(download)}
           disabledFocusable={busy || !view || view.schedules.length === 0}
@@ -166,7 +164,7 @@ export function CheckerPane({ checker, header }: CheckerPaneProps) {
         >
           <Button
             ref={settingsButton}
-            className={styles.tool}
+            className={pane.tool}
             icon={<SettingsRegular />}
             onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
             aria-expanded={settingsOpen}

@@ -46,7 +46,6 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   fileName: { overflowWrap: "anywhere", minWidth: 0 },
-  open: { whiteSpace: "nowrap", flexShrink: 0 },
   hidden: { display: "none" },
 });
 
@@ -138,7 +137,7 @@ export function FileMode({ openWorkbook, engine, prepare }: FileModeProps) {
         onChange={(e) => open(e.target.files?.[0])}
       />
       <Button
-        className={styles.open}
+        className={pane.tool}
         appearance={state.workbook ? "secondary" : "primary"}
         icon={<FolderOpenRegular />}
         onClick={() => input.current?.click()}

@@ -23,4 +23,10 @@ export const usePaneStyles = makeStyles({
     marginRight: "auto",
     minWidth: 0,
   },
+  /**
+   * A button in a row of them: its label on one line where the pane has room (the row wraps
+   * between buttons); in a pane narrower than the label (320 px, zoomed in) it takes the pane's
+   * width and wraps its label rather than push the page sideways.
+   */
+  tool: { flexShrink: 0, maxWidth: "100%", whiteSpace: "normal", textAlign: "start" },
 });

@@ -546,7 +546,7 @@ describe("task pane in Chromium, outside Excel", () => {
     await context.close();
   }, 180_000);
 
-  it("fits a 350 px pane with nothing cut or spilling, and keeps a readable width at 1280 px", async () => {
+  it("fits a 350 px pane with nothing cut or spilling, reflows at 320 px, and keeps a readable width at 1280 px", async () => {
     const layout = async (page: Page) =>
       page.evaluate(() => {
         const overflow =
@@ -577,6 +577,31 @@ describe("task pane in Chromium, outside Excel", () => {
     await narrow.page.getByRole("region", { name: "Row preview" }).scrollIntoViewIfNeeded();
     await narrow.page.screenshot({ path: join(SHOTS, "13-narrow-350-preview.png") });
     await narrow.context.close();
+
+    // 320 px (WCAG's reflow width, or a pane zoomed in): a label longer than the pane wraps
+    // inside its button, and nothing makes the page scroll sideways.
+    const narrowest = await openPane({ width: 320 });
+    await openFile(narrowest.page, RIVERBEND_FILE);
+    await waitForResults(narrowest.page, RIVERBEND_FILE);
+    await narrowest.page.getByRole("button", { name: "Settings" }).click();
+    const tiny = await layout(narrowest.page);
+    expect(tiny.overflow).toBeLessThanOrEqual(0);
+    const spilling = await narrowest.page.evaluate(() =>
+      Array.from(document.querySelectorAll("button"))
+        .filter((b) => b.offsetParent !== null)
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          return (
+            r.left < 0 ||
+            r.right > document.documentElement.clientWidth ||
+            b.scrollWidth > b.clientWidth + 1
+          );
+        })
+        .map((b) => b.textContent)
+    );
+    expect(spilling).toEqual([]);
+    await narrowest.page.screenshot({ path: join(SHOTS, "13-narrow-320.png") });
+    await narrowest.context.close();
 
     const wide = await openPane({ width: 1280, height: 900 });
     await openFile(wide.page, RIVERBEND_FILE);

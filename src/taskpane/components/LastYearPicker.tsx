@@ -1,12 +1,11 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { useRef } from "react";
+import { usePaneStyles } from "../pane-styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   hidden: { display: "none" },
-  // A button's label stays on one line (the pane may be 350 px wide); the row wraps instead.
-  button: { whiteSpace: "nowrap", flexShrink: 0 },
   // A long file name breaks rather than push the pane wider.
   comparing: { minWidth: 0, overflowWrap: "anywhere" },
 });
@@ -25,6 +24,7 @@ export interface LastYearPickerProps {
  */
 export function LastYearPicker({ comparingWith, disabled, onPick, onStop }: LastYearPickerProps) {
   const styles = useStyles();
+  const { tool } = usePaneStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className={styles.root}>
@@ -42,14 +42,14 @@ export function LastYearPicker({ comparingWith, disabled, onPick, onStop }: Last
         }}
       />
       {/* No icon: the label alone fits a 350 px pane on one line. */}
-      <Button className={styles.button} onClick={() => input.current?.click()} disabled={disabled}>
+      <Button className={tool} onClick={() => input.current?.click()} disabled={disabled}>
         {"Compare with last year's workbook…"}
       </Button>
       {comparingWith && (
         <>
           <Caption1 className={styles.comparing}>Comparing with {comparingWith}</Caption1>
           <Button
-            className={styles.button}
+            className={tool}
             appearance="subtle"
             size="small"
             icon={<DismissRegular />}

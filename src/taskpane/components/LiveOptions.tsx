@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-icons";
 import { useId } from "react";
 import type { LiveFeatures } from "../../core/host";
+import { usePaneStyles } from "../pane-styles";
 
 const useStyles = makeStyles({
   root: {
@@ -29,7 +30,6 @@ const useStyles = makeStyles({
   option: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   hint: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  button: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
 export interface LiveOptionsProps {
@@ -69,6 +69,7 @@ export function LiveOptions({
   onExportFindings,
 }: LiveOptionsProps) {
   const styles = useStyles();
+  const { tool } = usePaneStyles();
   const id = useId();
   const missing = Object.values(features).flatMap((f) => (f.available ? [] : [f.reason]));
   return (
@@ -110,7 +111,7 @@ export function LiveOptions({
         {features.dropDowns.available && (
           <>
             <Button
-              className={styles.button}
+              className={tool}
               icon={<TextBulletListSquareRegular />}
               disabledFocusable={busy || !hasSchedules}
               onClick={onAddDropDowns}
@@ -118,7 +119,7 @@ export function LiveOptions({
               Add score drop-downs
             </Button>
             <Button
-              className={styles.button}
+              className={tool}
               icon={<DeleteRegular />}
               disabledFocusable={busy}
               onClick={onRemoveDropDowns}
@@ -129,7 +130,7 @@ export function LiveOptions({
         )}
         {features.findingsSheet.available && (
           <Button
-            className={styles.button}
+            className={tool}
             icon={<TableSimpleRegular />}
             disabledFocusable={busy || !hasResults}
             onClick={onExportFindings}
