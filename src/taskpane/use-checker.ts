@@ -936,7 +936,10 @@ export function useChecker(options: { engine?: EngineStarter; readsFiles?: boole
             view,
             checkedAt,
             lastYear,
-            status: `Comparing with ${file.name}: ${plural(matched, "requirement")} matched with last year's.`,
+            // Nothing in common is more likely the wrong file than a new framework: say so.
+            status: matched
+              ? `Comparing with ${file.name}: ${plural(matched, "requirement")} matched with last year's.`
+              : `Comparing with ${file.name}: no requirement matched last year's by ref or by wording, so nothing can be compared. Is it last year's return of this workbook?`,
             chosen: null,
             preview: null,
           };

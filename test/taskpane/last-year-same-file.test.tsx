@@ -13,6 +13,8 @@ import { EngineStarter } from "../../src/taskpane/engine/engine-session";
 import type { EnginePort, EngineRequest, EngineResponse } from "../../src/taskpane/engine/protocol";
 import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
 import { fixDate } from "../helpers/fixed-date";
+import { buildWorkbook } from "../helpers/workbook-builder";
+import { ragLegend } from "../fixtures/cases/rag-legend";
 
 configure({ asyncUtilTimeout: 10_000 });
 
@@ -51,7 +53,7 @@ function riverbendEngine(): EnginePort {
 }
 
 describe("file mode: compare with last year's workbook", () => {
-  it("refuses this year's file picked as last year's, and takes last year's even under the same name", async () => {
+  it("refuses this year's file picked as last year's, takes last year's even under the same name, and says when nothing matches", async () => {
     const user = userEvent.setup();
     render(
       <FluentProvider theme={webLightTheme}>
@@ -98,5 +100,12 @@ describe("file mode: compare with last year's workbook", () => {
       "Comparing with return.xlsx: 20 requirements matched with last year's."
     );
     expect(screen.queryByRole("alert")).toBeNull();
+
+    // Another council's schedule: read, but nothing in it is this return's.
+    const unrelated = new File([new Uint8Array(await buildWorkbook(ragLegend.sheets))], "rag.xlsx");
+    await user.upload(screen.getByLabelText("Last year's workbook"), unrelated);
+    await screen.findByText(
+      "Comparing with rag.xlsx: no requirement matched last year's by ref or by wording, so nothing can be compared. Is it last year's return of this workbook?"
+    );
   }, 60_000);
 });
