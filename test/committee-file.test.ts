@@ -10,6 +10,7 @@ import { planCommitteeSheets } from "../src/core/summary/plan";
 import { readWorkbookFile } from "../src/file";
 import { committeeWorkbook } from "../src/file/committee-workbook";
 import { noRatingColumn } from "./fixtures/cases/no-rating-column";
+import { ragLegend } from "./fixtures/cases/rag-legend";
 import { sheetLeftUnread } from "./fixtures/cases/sheet-left-unread";
 import { writeWorkbook } from "./helpers/check-fixture";
 import { summaryOf } from "./helpers/committee";
@@ -280,6 +281,25 @@ describe("govcheck summarise", () => {
     expect(validated.err).toMatch(
       /last-year-cover-\d+\.xlsx: no self-assessment schedule was found/
     );
+  });
+
+  it("notes a last year's workbook with nothing in common with the return: likely the wrong file", async () => {
+    const unrelated = await writeWorkbook(ragLegend.sheets);
+    const out = join(dir, "unrelated.xlsx");
+    const run = await runCli("summarise", RIVERBEND_FILE, "--previous", unrelated, "-o", out);
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(
+      /^govcheck: .+: note: no requirement matched this year's by ref or by wording, so nothing was compared: is it last year's return\?\n$/
+    );
+    const checked = await runCli("validate", RIVERBEND_FILE, "--previous", unrelated);
+    expect(checked.err).toMatch(/note: no requirement matched this year's/);
+    const matched = await runCli(
+      "validate",
+      RIVERBEND_FILE,
+      "--previous",
+      RIVERBEND_LAST_YEAR_FILE
+    );
+    expect(matched.err).toBe("");
   });
 
   it("validate --previous and --as-at report carried-forward actions and passed dates", async () => {

@@ -10,6 +10,7 @@ import { type SummaryInput, buildSummary, shareText } from "../core/summary/mode
 import { planCommitteeSheets } from "../core/summary/plan";
 import {
   type RecognisedWorkbook,
+  type ScoredWorkbook,
   recogniseGrids,
   validateGrids,
   withFacts,
@@ -243,6 +244,18 @@ function lastYears(
   };
 }
 
+/**
+ * Last year's workbook with no requirement in common with the return is more likely the wrong
+ * file than a new framework: a note on stderr says so (the paper shows 0 matched).
+ */
+function noteNothingMatched(io: Io, previous: string | undefined, result: ScoredWorkbook): void {
+  if (previous === undefined || result.schedules.length === 0 || result.lastYear?.matched !== 0)
+    return;
+  io.err(
+    `govcheck: ${terminalSafe(previous)}: note: no requirement matched this year's by ref or by wording, so nothing was compared: is it last year's return?\n`
+  );
+}
+
 /** The same file, even when named another way (a relative path, a link). */
 function sameFile(a: string, b: string): boolean {
   const resolved = (p: string) => {
@@ -317,6 +330,7 @@ async function summariseCommand(files: string[], flags: SummariseFlags, io: Io):
     result: withFacts(recognised[i], { asAt, lastYear: last[i] }),
     settings,
   }));
+  inputs.forEach((input, i) => noteNothingMatched(io, flags.previous?.[i], input.result));
   const summary = buildSummary(inputs, made);
   const plan = planCommitteeSheets(summary);
   const bytes = await committeeWorkbook(plan, "Committee summary", { codec: nodeZipCodec });
@@ -360,6 +374,7 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
         asAt: flags.asAt,
         lastYear: last[files.indexOf(file)],
       });
+      noteNothingMatched(io, flags.previous?.[files.indexOf(file)], result);
       for (const f of result.findings) all.push(f);
       reports.push(reportJson(file, result));
       if (!flags.json) texts.push(reportText(terminalSafe(file), result));
