@@ -262,6 +262,14 @@ describe("password-protected returns", () => {
     expect(code).toBe(1);
   }, 60_000);
 
+  it("--password with nothing typed says no password was given, not that it was wrong", () => {
+    const result = run(["validate", file, "--password"], "\n");
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/: the workbook is password-protected and no password was given$/),
+    ]);
+  });
+
   it("GOVCHECK_PASSWORD gives it without asking; a wrong one is one line", () => {
     expect(run(["validate", file], undefined, { GOVCHECK_PASSWORD: "s3cret" }).status).toBe(1);
     const wrong = run(["validate", file], undefined, { GOVCHECK_PASSWORD: "S3cret" });

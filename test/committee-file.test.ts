@@ -300,6 +300,19 @@ describe("govcheck summarise", () => {
       RIVERBEND_LAST_YEAR_FILE
     );
     expect(matched.err).toBe("");
+    // The same return given twice is paired with each --previous in turn.
+    const twice = await runCli(
+      "validate",
+      RIVERBEND_FILE,
+      RIVERBEND_FILE,
+      "--previous",
+      RIVERBEND_LAST_YEAR_FILE,
+      "--previous",
+      unrelated
+    );
+    expect(twice.err.trim().split("\n")).toEqual([
+      expect.stringMatching(/\.xlsx: note: no requirement matched/),
+    ]);
   });
 
   it("validate --previous and --as-at report carried-forward actions and passed dates", async () => {

@@ -118,7 +118,8 @@ class PasswordSource {
     if (this.known !== undefined) return this.known;
     if (!this.flags.password || !this.io.askPassword) return undefined;
     this.asked ??= this.io.askPassword(`Password for ${terminalSafe(basename(file))}: `);
-    return this.asked;
+    // Nothing typed (Enter, or empty input) is no password: no workbook opens with "".
+    return (await this.asked) || undefined;
   }
 }
 
@@ -140,12 +141,12 @@ async function readEach(
   io: Io,
   flags: ReadFlags,
   passwords: PasswordSource,
-  use: (file: string, grids: Grid[], notes: readonly string[]) => void,
+  use: (file: string, grids: Grid[], index: number) => void,
   failed: (file: string, message: string) => void = () => undefined,
   suffix = ""
 ): Promise<number> {
   let unreadable = 0;
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const bar = new ProgressBar(`reading ${terminalSafe(file)}`);
     const onProgress = (done: number, total: number) => bar.update(done, total);
     try {
@@ -162,7 +163,7 @@ async function readEach(
       bar.done();
       for (const note of contents.notes)
         io.err(`govcheck: ${terminalSafe(file)}: note: ${terminalSafe(note)}\n`);
-      use(file, contents.grids, contents.notes);
+      use(file, contents.grids, index);
     } catch (err) {
       bar.done();
       unreadable++;
@@ -368,13 +369,13 @@ async function validateCommand(files: string[], flags: ValidateFlags, io: Io): P
     io,
     flags,
     passwords,
-    (file, grids) => {
+    (file, grids, index) => {
       const result = validateGrids(grids, {
         settings,
         asAt: flags.asAt,
-        lastYear: last[files.indexOf(file)],
+        lastYear: last[index],
       });
-      noteNothingMatched(io, flags.previous?.[files.indexOf(file)], result);
+      noteNothingMatched(io, flags.previous?.[index], result);
       for (const f of result.findings) all.push(f);
       reports.push(reportJson(file, result));
       if (!flags.json) texts.push(reportText(terminalSafe(file), result));
