@@ -317,11 +317,16 @@ describe("task pane", () => {
     await user.clear(words);
     await user.type(words, "Bronze{Enter}Silver{Enter}Bronze");
     expect(within(group).getByText(/"Bronze" is given twice/)).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Save settings" }).hasAttribute("disabled")).toBe(
-      true
+    const save = screen.getByRole("button", { name: "Save settings" });
+    expect(save.hasAttribute("disabled")).toBe(true);
+    // Why, beside the button: the box with the problem may be far up the form.
+    expect(save.getAttribute("aria-describedby")).toBeTruthy();
+    expect(document.getElementById(save.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Settings cannot be saved until the boxes marked above are corrected."
     );
     await user.clear(words);
     await user.type(words, "Bronze{Enter}Silver{Enter}Gold");
+    expect(screen.queryByText(/cannot be saved until/)).toBeNull();
     await user.selectOptions(within(group).getByRole("combobox", { name: /Weak at/ }), "Bronze");
     await user.click(screen.getByRole("button", { name: "Save settings" }));
     await screen.findByText(/^Settings saved in the workbook; checked again at/);

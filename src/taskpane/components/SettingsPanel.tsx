@@ -11,7 +11,7 @@ import {
   shorthands,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Scale } from "../../core/recognise/scale";
 import {
   type ScheduleOverride,
@@ -25,6 +25,7 @@ import { RagRuleFields, ragDraft, ragProblem, ragRuleOf } from "./RagRuleFields"
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  cannotSave: { color: tokens.colorStatusDangerForeground1 },
   schedule: {
     display: "flex",
     flexWrap: "wrap",
@@ -160,6 +161,7 @@ export function SettingsPanel({
   const [leadWords, setLeadWords] = useState(settings.leadPlaceholders.join("\n"));
   const [rag, setRag] = useState(() => ragDraft(settings.rag));
   const problems = Object.fromEntries(Object.entries(drafts).map(([id, d]) => [id, problemsOf(d)]));
+  const cannotSave = useId();
   const valid =
     Object.values(problems).every((p) => Object.keys(p).length === 0) && !ragProblem(rag);
 
@@ -353,7 +355,12 @@ export function SettingsPanel({
       </Field>
       <RagRuleFields draft={rag} onChange={setRag} />
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={!valid}>
+        <Button
+          appearance="primary"
+          type="submit"
+          disabled={!valid}
+          aria-describedby={valid ? undefined : cannotSave}
+        >
           Save settings
         </Button>
         <Button onClick={onCancel}>Cancel</Button>
@@ -361,6 +368,12 @@ export function SettingsPanel({
           Default words
         </Button>
       </div>
+      {!valid && (
+        // The problem may be a long way up a long form: the reason sits by the button too.
+        <Caption1 id={cannotSave} className={styles.cannotSave}>
+          Settings cannot be saved until the boxes marked above are corrected.
+        </Caption1>
+      )}
       <Caption1>Settings are {storedIn}.</Caption1>
     </form>
   );
