@@ -62,11 +62,9 @@ export interface Settings {
  */
 export const SETTINGS_VERSION = 3;
 
+// Words first, marks last: Settings shows the lists as they are, and a box that opens on "-",
+// "--", "." reads as junk.
 export const DEFAULT_ACTION_PLACEHOLDERS = [
-  "-",
-  "--",
-  ".",
-  "?",
   "n/a",
   "na",
   "n.a.",
@@ -83,13 +81,13 @@ export const DEFAULT_ACTION_PLACEHOLDERS = [
   "tba",
   "to be confirmed",
   "to follow",
-];
-
-export const DEFAULT_LEAD_PLACEHOLDERS = [
   "-",
   "--",
   ".",
   "?",
+];
+
+export const DEFAULT_LEAD_PLACEHOLDERS = [
   "n/a",
   "na",
   "none",
@@ -100,6 +98,10 @@ export const DEFAULT_LEAD_PLACEHOLDERS = [
   "to be agreed",
   "unknown",
   "vacant",
+  "-",
+  "--",
+  ".",
+  "?",
 ];
 
 export function defaultSettings(): Settings {

@@ -176,6 +176,11 @@ describe("task pane", () => {
         "Settings are saved in the workbook, so the next person who opens it sees the same thresholds."
       )
     ).toBeTruthy();
+    // The placeholder lists open on words an officer recognises, the bare marks after them.
+    const noAction = within(form).getByRole("textbox", {
+      name: /Entries that mean there is no improvement action/,
+    }) as HTMLTextAreaElement;
+    expect(noAction.value.split("\n").slice(0, 3)).toEqual(["n/a", "na", "n.a."]);
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("form", { name: "Settings" })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(settings));
