@@ -402,6 +402,28 @@ describe("the row preview (a workbook outside Excel)", () => {
     ).toBeTruthy();
   });
 
+  it("keeps the line breaks an officer typed in a cell", async () => {
+    const sheets = RIVERBEND_SHEETS.map((sheet) =>
+      sheet.name === "Local Code 2025-26"
+        ? {
+            ...sheet,
+            rows: sheet.rows.map((row, i) =>
+              i === 12 ? row.map((v, c) => (c === 3 ? "Awaiting\naudit   report" : v)) : row
+            ),
+          }
+        : sheet
+    );
+    const { user } = await checked(new FakeHost(gridsFromSpecs(sheets), "file"));
+    await user.click(
+      screen.getByRole("button", {
+        name: /^Show Local Code 2025-26 cell D13, error: Score "Awaiting audit report"/,
+      })
+    );
+    const preview = await screen.findByRole("region", { name: "Row preview" });
+    const marked = await within(preview).findByLabelText(/^Cell D13, the cell to fix:/);
+    expect(marked.textContent).toBe("Awaiting\naudit report");
+  });
+
   it("choosing three findings one after another moves the preview each time", async () => {
     const { user } = await checked(fileHost());
     for (const [sheet, cell] of [

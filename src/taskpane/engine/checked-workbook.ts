@@ -4,6 +4,7 @@ import {
   type Grid,
   cellAt,
   cellText,
+  foldSpace,
   columnLetters,
   lastColumn,
 } from "../../core/grid";
@@ -58,9 +59,19 @@ function fractionOf(done: number | undefined, total: number | undefined): number
   return total && done !== undefined ? Math.min(1, Math.max(0, done / total)) : 0;
 }
 
-/** A cell as the row preview shows it: a date as the findings write it, dd/mm/yyyy. */
+/**
+ * A cell as the row preview shows it: a date as the findings write it, dd/mm/yyyy; text with the
+ * officer's line breaks (the preview keeps them), other space folded.
+ */
 function shownText(value: CellValue): string {
-  return value instanceof Date && !Number.isNaN(value.getTime()) ? ukDate(value) : cellText(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return ukDate(value);
+  if (typeof value === "string")
+    return value
+      .split(/\r?\n/)
+      .map(foldSpace)
+      .filter((line) => line !== "")
+      .join("\n");
+  return cellText(value);
 }
 
 function clipped(text: string): string {
