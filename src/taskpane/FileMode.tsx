@@ -115,6 +115,12 @@ export function FileMode({ openWorkbook, engine, prepare }: FileModeProps) {
   const dropTarget = {
     onDragOver: (e: DragEvent) => {
       e.preventDefault();
+      // While a check runs a drop would be ignored: the pointer says so before the officer lets go.
+      if (busy) {
+        e.dataTransfer.dropEffect = "none";
+        return;
+      }
+      e.dataTransfer.dropEffect = "copy";
       setDragging(true);
     },
     onDragLeave: () => setDragging(false),
