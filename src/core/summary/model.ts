@@ -156,13 +156,13 @@ export interface CommitteeSummary {
   readonly aboveThreshold: number;
   /** Requirements by direction of travel; null where nothing was compared. */
   readonly travel: TravelCounts | null;
-  /** Last year's workbooks, where given: the file names (one per return) and what was not found. */
   /**
    * What was given but not read, so not in these figures: a return in which no schedule was read
    * ("cover.xlsx"), or a sheet that looks like a schedule but could not be read ("sheet 'Key'",
    * "sheet 'Key' of b.xlsx" across several returns). Never a silent pass on the paper either.
    */
   readonly notRead: readonly string[];
+  /** Last year's workbooks, where given: the file names (one per return) and what was not found. */
   readonly lastYear: {
     readonly sources: readonly string[];
     readonly matched: number;
