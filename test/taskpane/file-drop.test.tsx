@@ -1,49 +1,16 @@
 /**
  * @jest-environment jsdom
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { configure, fireEvent, render, screen } from "@testing-library/react";
+import { configure, fireEvent, screen } from "@testing-library/react";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
-import { FileMode } from "../../src/taskpane/FileMode";
-import { EngineService } from "../../src/taskpane/engine/engine-service";
-import { EngineStarter } from "../../src/taskpane/engine/engine-session";
-import type { EnginePort, EngineRequest, EngineResponse } from "../../src/taskpane/engine/protocol";
-import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+import { renderFileMode } from "../helpers/file-mode";
+import { inThreadEngine } from "../helpers/in-thread-engine";
 
 configure({ asyncUtilTimeout: 10_000 });
 
 beforeAll(() => {
   Object.defineProperty(window, "innerHeight", { configurable: true, value: 4000 });
 });
-
-/** The real engine over the Riverbend example's sheets; a check waits until `release` is called. */
-function heldEngine() {
-  const held: (() => void)[] = [];
-  const start = (): EnginePort => {
-    const port: EnginePort = {
-      onmessage: null,
-      onerror: null,
-      postMessage(request: EngineRequest) {
-        const run = () => {
-          if (request.type === "check" && request.source.kind === "file") {
-            const read = { grids: gridsFromSpecs(RIVERBEND_SHEETS), ownSheets: [], notes: [] };
-            void service.handle({ ...request, source: { kind: "read", read } });
-          } else void service.handle(request);
-        };
-        held.push(run);
-      },
-      terminate() {},
-    };
-    const service = new EngineService((response: EngineResponse) =>
-      port.onmessage?.({ data: response } as MessageEvent<EngineResponse>)
-    );
-    return port;
-  };
-  return {
-    starter: new EngineStarter(true, start),
-    release: () => held.splice(0).forEach((run) => setTimeout(run, 0)),
-  };
-}
 
 const workbook = (name: string) => new File([new Uint8Array([80, 75, 3, 4])], name);
 
@@ -52,21 +19,10 @@ const carrying = (file: File) => ({ dataTransfer: { files: [file], dropEffect: "
 
 describe("file mode: dropping a workbook", () => {
   it("opens a dropped workbook; while a check runs the pointer says a drop is not taken", async () => {
-    const engine = heldEngine();
+    // A check waits until `release`: the page is busy meanwhile.
+    const engine = inThreadEngine(RIVERBEND_SHEETS, { held: true });
     const opened: string[] = [];
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <FileMode
-          openWorkbook={async (file) => {
-            opened.push(file.name);
-            const host = new FakeHost([], "file");
-            host.label = file.name;
-            return host;
-          }}
-          engine={engine.starter}
-        />
-      </FluentProvider>
-    );
+    renderFileMode(engine.start, opened);
     const target = screen.getByText("Drop an .xlsx workbook here, or");
     const over = carrying(workbook("return.xlsx"));
     fireEvent.dragOver(target, over);

@@ -1,18 +1,15 @@
 /**
  * @jest-environment jsdom
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { configure, render, screen, waitFor } from "@testing-library/react";
+import { configure, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
 import { RIVERBEND_LAST_YEAR_FILE } from "../../examples/riverbend-last-year";
-import { FileMode } from "../../src/taskpane/FileMode";
-import { EngineService } from "../../src/taskpane/engine/engine-service";
-import { EngineStarter } from "../../src/taskpane/engine/engine-session";
-import type { EnginePort, EngineRequest, EngineResponse } from "../../src/taskpane/engine/protocol";
+import type { EnginePort } from "../../src/taskpane/engine/protocol";
 import { encryptedWorkbook } from "../helpers/bad-files";
-import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+import { renderFileMode } from "../helpers/file-mode";
+import { inThreadEngine } from "../helpers/in-thread-engine";
 import { fixDate } from "../helpers/fixed-date";
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -41,66 +38,37 @@ const LAST_YEAR_PASSWORD = "Last year's 2024/25";
  * password each check was sent.
  */
 function protectedFileEngine(passwords: (string | undefined)[]): () => EnginePort {
-  return () => {
-    const port: EnginePort = {
-      onmessage: null,
-      onerror: null,
-      postMessage(request: EngineRequest) {
-        setTimeout(() => {
-          if (request.type === "check" && request.source.kind === "file") {
-            const given = request.source.password;
-            passwords.push(given);
-            if (given !== PASSWORD) {
-              reply({
-                id: request.id,
-                type: "failed",
-                name: "WorkbookReadError",
-                kind: given === undefined ? "password-required" : "password-wrong",
-                message:
-                  given === undefined
-                    ? "the workbook is password-protected and no password was given"
-                    : "the password given does not open this workbook",
-              });
-              return;
-            }
-            const read = { grids: gridsFromSpecs(RIVERBEND_SHEETS), ownSheets: [], notes: [] };
-            void service.handle({ ...request, source: { kind: "read", read } });
-            return;
-          }
-          void service.handle(request);
-        }, 0);
-      },
-      terminate() {},
-    };
-    const reply = (response: EngineResponse) =>
-      port.onmessage?.({ data: response } as MessageEvent<EngineResponse>);
-    const service = new EngineService(reply);
-    return port;
-  };
+  return inThreadEngine(RIVERBEND_SHEETS, {
+    answer: (request) => {
+      if (request.type !== "check" || request.source.kind !== "file") return undefined;
+      const given = request.source.password;
+      passwords.push(given);
+      if (given === PASSWORD) return undefined;
+      return {
+        id: request.id,
+        type: "failed",
+        name: "WorkbookReadError",
+        kind: given === undefined ? "password-required" : "password-wrong",
+        message:
+          given === undefined
+            ? "the workbook is password-protected and no password was given"
+            : "the password given does not open this workbook",
+      };
+    },
+  }).start;
 }
 
 /** File mode over the protected-file engine; answers the passwords each check was sent. */
-function renderFileMode(): (string | undefined)[] {
+function fileModeOverProtectedFile(): (string | undefined)[] {
   const passwords: (string | undefined)[] = [];
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <FileMode
-        openWorkbook={async (file) => {
-          const host = new FakeHost([], "file");
-          host.label = file.name;
-          return host;
-        }}
-        engine={new EngineStarter(true, protectedFileEngine(passwords))}
-      />
-    </FluentProvider>
-  );
+  renderFileMode(protectedFileEngine(passwords));
   return passwords;
 }
 
 describe("file mode: a password-protected workbook", () => {
   it("asks for the password, says when it is wrong, opens with the right one and keeps it for checking again", async () => {
     const user = userEvent.setup();
-    const passwords = renderFileMode();
+    const passwords = fileModeOverProtectedFile();
     await user.upload(screen.getByTestId("file-input"), new File(["PK"], "locked.xlsx"));
 
     const box = await screen.findByLabelText("Password for locked.xlsx");
@@ -128,7 +96,7 @@ describe("file mode: a password-protected workbook", () => {
 
   it("then asks for last year's workbook's password in its own box, and keeps both for checking again", async () => {
     const user = userEvent.setup();
-    const passwords = renderFileMode();
+    const passwords = fileModeOverProtectedFile();
     await user.upload(screen.getByTestId("file-input"), new File(["PK"], "locked.xlsx"));
     await user.type(await screen.findByLabelText("Password for locked.xlsx"), `${PASSWORD}{Enter}`);
     await screen.findByRole("heading", { name: "Results for locked.xlsx" });
@@ -170,14 +138,7 @@ describe("file mode: a password-protected workbook", () => {
 
   it("can be given up: the box goes and nothing is opened", async () => {
     const user = userEvent.setup();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <FileMode
-          openWorkbook={async () => new FakeHost([], "file")}
-          engine={new EngineStarter(true, protectedFileEngine([]))}
-        />
-      </FluentProvider>
-    );
+    fileModeOverProtectedFile();
     await user.upload(screen.getByTestId("file-input"), new File(["PK"], "locked.xlsx"));
     await screen.findByLabelText("Password for locked.xlsx");
     await user.click(screen.getByRole("button", { name: "Do not open it" }));

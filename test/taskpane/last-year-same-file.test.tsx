@@ -1,17 +1,13 @@
 /**
  * @jest-environment jsdom
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { configure, render, screen } from "@testing-library/react";
+import { configure, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { RIVERBEND_SHEETS } from "../../examples/riverbend";
 import { RIVERBEND_LAST_YEAR_FILE } from "../../examples/riverbend-last-year";
-import { FileMode } from "../../src/taskpane/FileMode";
-import { EngineService } from "../../src/taskpane/engine/engine-service";
-import { EngineStarter } from "../../src/taskpane/engine/engine-session";
-import type { EnginePort, EngineRequest, EngineResponse } from "../../src/taskpane/engine/protocol";
-import { FakeHost, gridsFromSpecs } from "../helpers/fake-host";
+import { renderFileMode } from "../helpers/file-mode";
+import { inThreadEngine } from "../helpers/in-thread-engine";
 import { fixDate } from "../helpers/fixed-date";
 import { buildWorkbook } from "../helpers/workbook-builder";
 import { ragLegend } from "../fixtures/cases/rag-legend";
@@ -26,47 +22,10 @@ beforeAll(() => {
 // Target dates are judged as at the committee the example is drafted for (March 2026).
 fixDate(new Date(Date.UTC(2026, 2, 2)));
 
-/**
- * The real engine, except that this year's file is read as the Riverbend example's sheets (its
- * bytes do not matter); last year's workbook is read from its bytes by the engine itself.
- */
-function riverbendEngine(): EnginePort {
-  const port: EnginePort = {
-    onmessage: null,
-    onerror: null,
-    postMessage(request: EngineRequest) {
-      setTimeout(() => {
-        if (request.type === "check" && request.source.kind === "file") {
-          const read = { grids: gridsFromSpecs(RIVERBEND_SHEETS), ownSheets: [], notes: [] };
-          void service.handle({ ...request, source: { kind: "read", read } });
-          return;
-        }
-        void service.handle(request);
-      }, 0);
-    },
-    terminate() {},
-  };
-  const reply = (response: EngineResponse) =>
-    port.onmessage?.({ data: response } as MessageEvent<EngineResponse>);
-  const service = new EngineService(reply);
-  return port;
-}
-
 describe("file mode: compare with last year's workbook", () => {
   it("refuses this year's file picked as last year's, takes last year's even under the same name, and says when nothing matches", async () => {
     const user = userEvent.setup();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <FileMode
-          openWorkbook={async (file) => {
-            const host = new FakeHost([], "file");
-            host.label = file.name;
-            return host;
-          }}
-          engine={new EngineStarter(true, riverbendEngine)}
-        />
-      </FluentProvider>
-    );
+    renderFileMode(inThreadEngine(RIVERBEND_SHEETS).start);
     const thisYear = new File(
       [new Uint8Array(readFileSync(RIVERBEND_LAST_YEAR_FILE))],
       "return.xlsx",
