@@ -207,14 +207,11 @@ function emptyTally(levels: number): Tally {
   };
 }
 
-function addTally(into: Tally, from: Readonly<Tally>, scale: Scale): void {
+/** Adds the counts that mean the same on any scale (not the scores themselves). */
+function addCounts(into: Tally, from: Readonly<Tally>): void {
   into.requirements += from.requirements;
   into.notApplicable += from.notApplicable;
   into.scored += from.scored;
-  into.total += from.total;
-  from.levels.forEach((n, i) => (into.levels[i] = (into.levels[i] ?? 0) + n));
-  if (from.worst !== null)
-    into.worst = into.worst === null ? from.worst : worse(scale, into.worst, from.worst);
   into.atWorstLevel += from.atWorstLevel;
   into.weak += from.weak;
   into.weakNoAction += from.weakNoAction;
@@ -226,6 +223,15 @@ function addTally(into: Tally, from: Readonly<Tally>, scale: Scale): void {
   into.lastYearScored += from.lastYearScored;
   into.positions += from.positions;
   into.compared ||= from.compared;
+}
+
+/** Adds a tally on the same scale: the counts, and the scores' total, levels and worst. */
+function addTally(into: Tally, from: Readonly<Tally>, scale: Scale): void {
+  addCounts(into, from);
+  into.total += from.total;
+  from.levels.forEach((n, i) => (into.levels[i] = (into.levels[i] ?? 0) + n));
+  if (from.worst !== null)
+    into.worst = into.worst === null ? from.worst : worse(scale, into.worst, from.worst);
 }
 
 function worse(scale: Scale, a: number, b: number): number {
@@ -478,21 +484,7 @@ export function buildSummary(
         });
       }
       // The return's tally in positions: its schedules may use different scales.
-      const t = own.tally;
-      t.requirements += scheduleTally.requirements;
-      t.notApplicable += scheduleTally.notApplicable;
-      t.scored += scheduleTally.scored;
-      t.positions += scheduleTally.positions;
-      t.atWorstLevel += scheduleTally.atWorstLevel;
-      t.weak += scheduleTally.weak;
-      t.weakNoAction += scheduleTally.weakNoAction;
-      t.weakNoLead += scheduleTally.weakNoLead;
-      t.datePassed += scheduleTally.datePassed;
-      t.carriedForward += scheduleTally.carriedForward;
-      t.exceptions += scheduleTally.exceptions;
-      t.lastYearPositions += scheduleTally.lastYearPositions;
-      t.lastYearScored += scheduleTally.lastYearScored;
-      t.compared ||= scheduleTally.compared;
+      addCounts(own.tally, scheduleTally);
     }
   });
 

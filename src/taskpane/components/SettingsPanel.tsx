@@ -284,36 +284,20 @@ export function SettingsPanel({
             </Select>
           </Field>,
         ];
+        const numberField = (field: "weak" | "min" | "max", label: string) => (
+          <Field key={field} label={label} validationMessage={p[field]}>
+            <Input
+              className={mergeClasses(styles.number, styles.focusable)}
+              inputMode="numeric"
+              value={d[field]}
+              onChange={(_e, v) => update(schedule.id, { [field]: v.value })}
+            />
+          </Field>
+        );
         const numberFields = [
-          <Field
-            key="weak"
-
-            label={`Weak at (${d.best === "highest" ? "or lower" : "or higher"})`}
-            validationMessage={p.weak}
-          >
-            <Input
-              className={mergeClasses(styles.number, styles.focusable)}
-              inputMode="numeric"
-              value={d.weak}
-              onChange={(_e, v) => update(schedule.id, { weak: v.value })}
-            />
-          </Field>,
-          <Field key="min" label="Lowest score" validationMessage={p.min}>
-            <Input
-              className={mergeClasses(styles.number, styles.focusable)}
-              inputMode="numeric"
-              value={d.min}
-              onChange={(_e, v) => update(schedule.id, { min: v.value })}
-            />
-          </Field>,
-          <Field key="max" label="Highest score" validationMessage={p.max}>
-            <Input
-              className={mergeClasses(styles.number, styles.focusable)}
-              inputMode="numeric"
-              value={d.max}
-              onChange={(_e, v) => update(schedule.id, { max: v.value })}
-            />
-          </Field>,
+          numberField("weak", `Weak at (${d.best === "highest" ? "or lower" : "or higher"})`),
+          numberField("min", "Lowest score"),
+          numberField("max", "Highest score"),
           <Field key="best" label="The best score is">
             <Select
               className={mergeClasses(styles.select, styles.focusable)}
